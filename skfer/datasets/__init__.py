@@ -1,0 +1,12 @@
+"""FER2013 readers (csv, image folders, npz), label subsets and a bundled sample."""
+
+from ._fer2013 import load_fer2013, load_fer2013_sample
+from ._labels import EMOTIONS, emotion_code, select_labels
+
+__all__ = [
+    "EMOTIONS",
+    "emotion_code",
+    "load_fer2013",
+    "load_fer2013_sample",
+    "select_labels",
+]

@@ -1,0 +1,5 @@
+"""Image features for classical pipelines: HOG."""
+
+from ._hog import HOGTransformer
+
+__all__ = ["HOGTransformer"]

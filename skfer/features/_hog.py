@@ -1,0 +1,195 @@
+"""HOG descriptors of flattened images, as a scikit-learn transformer."""
+
+import numbers
+
+import numpy as np
+from joblib import Parallel, delayed, effective_n_jobs
+from skimage.feature import hog
+from sklearn.base import (
+    BaseEstimator,
+    ClassNamePrefixFeaturesOutMixin,
+    TransformerMixin,
+    _fit_context,
+)
+from sklearn.utils import gen_even_slices
+from sklearn.utils._param_validation import Interval, StrOptions
+from sklearn.utils.validation import check_is_fitted, validate_data
+
+from ..utils import check_image_shape, to_images
+
+
+class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
+    """Histogram of oriented gradients of each image, via ``skimage.feature.hog``.
+
+    Each row of ``X`` is one flattened gray image of shape ``image_shape``;
+    each output row is that image's HOG descriptor, exactly as
+    :func:`skimage.feature.hog` computes it with the same parameters.
+    The transformer is stateless: ``fit`` only validates.
+
+    Parameters
+    ----------
+    orientations : int, default=9
+        Number of orientation bins.
+    pixels_per_cell : tuple of (int, int), default=(8, 8)
+        Size of a cell in pixels.
+    cells_per_block : tuple of (int, int), default=(3, 3)
+        Number of cells in each block.
+    block_norm : {"L1", "L1-sqrt", "L2", "L2-Hys"}, default="L2-Hys"
+        Block normalisation method.
+    transform_sqrt : bool, default=False
+        Apply power law compression (square root) before processing.
+    image_shape : tuple of (int, int), default=(48, 48)
+        ``(height, width)`` of one image.
+    n_jobs : int, default=None
+        Number of jobs to run in parallel over chunks of images. ``None``
+        means 1 unless in a :obj:`joblib.parallel_backend` context; ``-1``
+        means all processors.
+
+    Attributes
+    ----------
+    n_features_in_ : int
+        Number of pixels per image seen during :term:`fit`.
+    feature_names_in_ : ndarray of shape (`n_features_in_`,)
+        Names of features seen during :term:`fit`, when ``X`` has string
+        column names.
+
+    See Also
+    --------
+    skimage.feature.hog : The descriptor of one image.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from skfer.datasets import load_fer2013_sample
+    >>> from skfer.features import HOGTransformer
+    >>> fer = load_fer2013_sample()
+    >>> HOGTransformer().fit_transform(fer.data[:5]).shape
+    (5, 1296)
+    >>> model = make_pipeline(HOGTransformer(), LogisticRegression(max_iter=500))
+    >>> model.fit(fer.data, fer.target).score(fer.data, fer.target) > 0.5
+    True
+    """
+
+    _parameter_constraints = {
+        "orientations": [Interval(numbers.Integral, 1, None, closed="left")],
+        "pixels_per_cell": ["array-like"],
+        "cells_per_block": ["array-like"],
+        "block_norm": [StrOptions({"L1", "L1-sqrt", "L2", "L2-Hys"})],
+        "transform_sqrt": ["boolean"],
+        "image_shape": ["array-like"],
+        "n_jobs": [numbers.Integral, None],
+    }
+
+    def __init__(
+        self,
+        *,
+        orientations=9,
+        pixels_per_cell=(8, 8),
+        cells_per_block=(3, 3),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+        image_shape=(48, 48),
+        n_jobs=None,
+    ):
+        self.orientations = orientations
+        self.pixels_per_cell = pixels_per_cell
+        self.cells_per_block = cells_per_block
+        self.block_norm = block_norm
+        self.transform_sqrt = transform_sqrt
+        self.image_shape = image_shape
+        self.n_jobs = n_jobs
+
+    @_fit_context(prefer_skip_nested_validation=True)
+    def fit(self, X, y=None):
+        """Check the images and the parameters; HOG learns nothing.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, height * width)
+            Flattened gray images (uint8 or float); ``(n_samples, height,
+            width)`` is accepted too.
+        y : None
+            Ignored.
+
+        Returns
+        -------
+        self : object
+            This transformer.
+        """
+        X = validate_data(self, _flatten(X), reset=True)
+        to_images(X, self.image_shape)
+        self._n_features_out = self._output_size()
+        return self
+
+    def transform(self, X):
+        """Compute the HOG descriptor of each image.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, height * width)
+            Flattened gray images, or ``(n_samples, height, width)``.
+
+        Returns
+        -------
+        X_hog : ndarray of shape (n_samples, n_hog_features)
+            One descriptor per row, identical to ``skimage.feature.hog``.
+        """
+        check_is_fitted(self)
+        X = validate_data(self, _flatten(X), reset=False)
+        images = to_images(X, self.image_shape)
+        params = self._hog_params()
+        n_jobs = min(effective_n_jobs(self.n_jobs), max(len(images) // 500, 1))
+        if n_jobs == 1:
+            return _hog_batch(images, params)
+        chunks = Parallel(n_jobs=n_jobs)(
+            delayed(_hog_batch)(images[s], params)
+            for s in gen_even_slices(len(images), n_jobs)
+        )
+        return np.concatenate(chunks)
+
+    def _hog_params(self):
+        return dict(
+            orientations=self.orientations,
+            pixels_per_cell=_pair(self.pixels_per_cell, "pixels_per_cell"),
+            cells_per_block=_pair(self.cells_per_block, "cells_per_block"),
+            block_norm=self.block_norm,
+            transform_sqrt=self.transform_sqrt,
+        )
+
+    def _output_size(self):
+        params = self._hog_params()
+        h, w = check_image_shape(self.image_shape)
+        cells = np.array([h, w]) // np.array(params["pixels_per_cell"])
+        blocks = cells - np.array(params["cells_per_block"]) + 1
+        if np.any(blocks < 1):
+            raise ValueError(
+                f"image_shape={(h, w)} is too small for one block of "
+                f"cells_per_block={params['cells_per_block']} cells of "
+                f"pixels_per_cell={params['pixels_per_cell']} pixels."
+            )
+        n_cells = int(np.prod(params["cells_per_block"]))
+        return int(np.prod(blocks)) * n_cells * params["orientations"]
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        return tags
+
+
+def _hog_batch(images, params):
+    return np.stack([hog(image, **params) for image in images])
+
+
+def _pair(value, name):
+    pair = tuple(int(v) for v in np.ravel(value))
+    if len(pair) != 2 or min(pair) < 1:
+        raise ValueError(f"{name} must be two positive integers, got {value!r}.")
+    return pair
+
+
+def _flatten(X):
+    # (n, h, w) arrays are accepted as they are; scikit-learn wants 2-D.
+    if getattr(X, "ndim", 2) == 3:
+        return np.asarray(X).reshape(len(X), -1)
+    return X
