@@ -15,7 +15,7 @@ from sklearn.utils import gen_even_slices
 from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ..utils import check_image_shape, to_images
+from ..utils import to_images
 
 
 class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
@@ -38,8 +38,9 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         Block normalisation method.
     transform_sqrt : bool, default=False
         Apply power law compression (square root) before processing.
-    image_shape : tuple of (int, int), default=(48, 48)
-        ``(height, width)`` of one image.
+    image_shape : tuple of (int, int) or None, default=(48, 48)
+        ``(height, width)`` of one image. None treats each row as one line
+        of pixels, ``(1, n_features)``.
     n_jobs : int, default=None
         Number of jobs to run in parallel over chunks of images. ``None``
         means 1 unless in a :obj:`joblib.parallel_backend` context; ``-1``
@@ -77,7 +78,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         "cells_per_block": ["array-like"],
         "block_norm": [StrOptions({"L1", "L1-sqrt", "L2", "L2-Hys"})],
         "transform_sqrt": ["boolean"],
-        "image_shape": ["array-like"],
+        "image_shape": ["array-like", None],
         "n_jobs": [numbers.Integral, None],
     }
 
@@ -118,8 +119,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
             This transformer.
         """
         X = validate_data(self, _flatten(X), reset=True)
-        to_images(X, self.image_shape)
-        self._n_features_out = self._output_size()
+        self._n_features_out = self._output_size(to_images(X, self.image_shape))
         return self
 
     def transform(self, X):
@@ -157,9 +157,9 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
             transform_sqrt=self.transform_sqrt,
         )
 
-    def _output_size(self):
+    def _output_size(self, images):
         params = self._hog_params()
-        h, w = check_image_shape(self.image_shape)
+        h, w = images.shape[1:]
         cells = np.array([h, w]) // np.array(params["pixels_per_cell"])
         blocks = cells - np.array(params["cells_per_block"]) + 1
         if np.any(blocks < 1):

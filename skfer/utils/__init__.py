@@ -1,5 +1,6 @@
 """Small helpers shared by skfer's estimators (no TensorFlow)."""
 
 from ._images import check_image_shape, to_images
+from ._random import check_generator
 
-__all__ = ["check_image_shape", "to_images"]
+__all__ = ["check_generator", "check_image_shape", "to_images"]

@@ -44,8 +44,9 @@ def to_images(X, image_shape):
     ----------
     X : ndarray of shape (n_samples, height * width) or (n_samples, height, width)
         Images, one per row.
-    image_shape : tuple of (int, int)
-        ``(height, width)`` of one image.
+    image_shape : tuple of (int, int) or None
+        ``(height, width)`` of one image. None treats each row as a single
+        line of pixels, ``(1, n_features)``.
 
     Returns
     -------
@@ -64,8 +65,10 @@ def to_images(X, image_shape):
     >>> to_images(np.zeros((5, 12), dtype=np.uint8), (3, 4)).shape
     (5, 3, 4)
     """
-    h, w = check_image_shape(image_shape)
     X = np.asarray(X)
+    if image_shape is None and X.ndim == 2:
+        return X.reshape(X.shape[0], 1, X.shape[1])
+    h, w = check_image_shape(image_shape)
     if X.ndim == 3 and X.shape[1:] == (h, w):
         return X
     n_features = int(np.prod(X.shape[1:])) if X.ndim >= 2 else -1
