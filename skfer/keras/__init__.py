@@ -1,0 +1,20 @@
+"""Keras CNNs of the original FER2013 report as scikit-learn classifiers.
+
+The only skfer package that imports TensorFlow/Keras. Every classifier takes
+flattened uint8 images ``(n_samples, height * width)`` plus ``image_shape``.
+"""
+
+from ._base import BaseFERClassifier
+from ._cnn import CNN1Classifier, CNN2Classifier
+from ._hogcnn import HOGCNNClassifier
+from ._resnet import ResNetClassifier
+from ._xception import TinyXceptionClassifier
+
+__all__ = [
+    "BaseFERClassifier",
+    "CNN1Classifier",
+    "CNN2Classifier",
+    "HOGCNNClassifier",
+    "ResNetClassifier",
+    "TinyXceptionClassifier",
+]

@@ -1,0 +1,251 @@
+"""The scikeras base class of skfer's CNNs: tags, image checks, training defaults."""
+
+import numpy as np
+from keras import callbacks as keras_callbacks
+from scikeras.wrappers import KerasClassifier
+from sklearn.model_selection import train_test_split
+from sklearn.utils import ClassifierTags
+
+from ..utils import check_image_shape
+
+
+class BaseFERClassifier(KerasClassifier):
+    """Base class of skfer's Keras classifiers of flattened face images.
+
+    A :class:`scikeras.wrappers.KerasClassifier` that
+
+    - declares itself a classifier through ``__sklearn_tags__`` (scikeras
+      0.13 only has the pre-1.6 ``_more_tags``, and its mixin order hides
+      :class:`~sklearn.base.ClassifierMixin`'s tags), so that
+      :func:`~sklearn.base.is_classifier` is True, cross-validation
+      stratifies and :class:`~sklearn.ensemble.VotingClassifier` accepts it;
+    - takes the pipeline's images: uint8 rows of ``height * width`` pixels,
+      scaled and reshaped inside the model;
+    - trains like the original FER2013 report: Adam, a validation split,
+      :class:`keras.callbacks.ReduceLROnPlateau` and
+      :class:`keras.callbacks.EarlyStopping` restoring the best weights.
+
+    Subclasses implement ``_keras_build_fn(self, compile_kwargs, meta,
+    **model_params)``. Routed parameters (``model__dropout``,
+    ``optimizer__learning_rate``, ``callbacks__...``) work as in scikeras.
+
+    Parameters
+    ----------
+    image_shape : tuple of (int, int), default=(48, 48)
+        ``(height, width)`` of one image; ``X`` must have ``height * width``
+        columns (or be ``(n_samples, height, width)``).
+    width : int, default=None
+        Number of filters of the first convolution block; later blocks use
+        multiples of it. None uses the architecture's default.
+    augment : bool, default=False
+        Randomly flip, shift, zoom, rotate and change the contrast of the
+        training images at every epoch (Keras preprocessing layers, inactive
+        at prediction).
+    epochs : int, default=100
+        Maximum number of epochs; early stopping usually ends sooner.
+    batch_size : int, default=64
+        Mini-batch size for training and prediction.
+    validation_split : float, default=0.1
+        Fraction of the training data held out, stratified and shuffled with
+        ``random_state``, to drive early stopping and the learning rate
+        schedule. 0 monitors the training loss instead.
+    patience : int or None, default=8
+        Epochs without improvement of the monitored loss before training
+        stops and the best weights are restored. None trains all ``epochs``.
+    lr_patience : int or None, default=3
+        Epochs without improvement before the learning rate is multiplied by
+        ``lr_factor``. None keeps the learning rate.
+    lr_factor : float, default=0.5
+        Factor of the learning rate reduction.
+    optimizer : str or keras optimizer class, default="adam"
+        Routed parameters such as ``optimizer__learning_rate`` configure it.
+    loss : str, default="sparse_categorical_crossentropy"
+        Keras loss.
+    metrics : str, default="accuracy"
+        Keras metric, recorded in ``history_``.
+    class_weight : dict, "balanced" or None, default=None
+        Weights of the classes in the loss, as in scikit-learn.
+    random_state : int, RandomState instance or None, default=None
+        Seeds weight initialisation, dropout, augmentation, shuffling and the
+        validation split. On CPU with TensorFlow, two fits with the same int
+        seed in the same environment give identical weights (scikeras turns
+        on TensorFlow's op determinism while fitting); other TensorFlow
+        versions, thread counts or CPUs may differ in the last bits.
+    verbose : int, default=0
+        Keras verbosity.
+    callbacks : list of keras callbacks, default=None
+        Callbacks added to the two above.
+    **kwargs
+        Other scikeras parameters, including routed ones.
+
+    Attributes
+    ----------
+    model_ : keras.Model
+        The fitted network.
+    history_ : dict of str to list of float
+        Per-epoch ``loss``, ``accuracy``, ``val_loss``, ``val_accuracy`` and
+        ``learning_rate``.
+    classes_ : ndarray of shape (n_classes,)
+        Class labels seen in fit.
+    n_features_in_ : int
+        Number of pixels per image.
+    """
+
+    _default_width = 32
+
+    def __init__(
+        self,
+        *,
+        image_shape=(48, 48),
+        width=None,
+        augment=False,
+        epochs=100,
+        batch_size=64,
+        validation_split=0.1,
+        patience=8,
+        lr_patience=3,
+        lr_factor=0.5,
+        optimizer="adam",
+        loss="sparse_categorical_crossentropy",
+        metrics="accuracy",
+        class_weight=None,
+        random_state=None,
+        verbose=0,
+        callbacks=None,
+        **kwargs,
+    ):
+        super().__init__(
+            epochs=epochs,
+            batch_size=batch_size,
+            validation_split=validation_split,
+            optimizer=optimizer,
+            loss=loss,
+            metrics=metrics,
+            class_weight=class_weight,
+            random_state=random_state,
+            verbose=verbose,
+            callbacks=callbacks,
+            **kwargs,
+        )
+        self.image_shape = image_shape
+        self.width = width
+        self.augment = augment
+        self.patience = patience
+        self.lr_patience = lr_patience
+        self.lr_factor = lr_factor
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "classifier"
+        tags.classifier_tags = ClassifierTags(poor_score=True, multi_label=False)
+        tags.target_tags.required = True
+        tags.non_deterministic = self.random_state is None
+        return tags
+
+    @property
+    def width_(self):
+        """Filters of the first block actually used (``width`` or the default)."""
+        return self._default_width if self.width is None else int(self.width)
+
+    def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):
+        if X is not None:
+            X = _flatten(X)
+            h, w = check_image_shape(self.image_shape)
+            n_features = np.shape(X)[1] if np.ndim(X) == 2 else None
+            if n_features is not None and n_features != h * w:
+                raise ValueError(
+                    f"X has {n_features} features per sample, but "
+                    f"image_shape={(h, w)} needs {h * w} (= {h} x {w}). "
+                    f"Pass image_shape matching your images."
+                )
+        X, y = super()._validate_data(X, y, reset=reset, y_numeric=y_numeric)
+        if y is not None:
+            self._check_classes(y, reset)
+        return X, y
+
+    def _check_classes(self, y, reset):
+        labels = np.unique(y)
+        if reset and getattr(self, "classes_", None) is None and len(labels) < 2:
+            raise ValueError(
+                f"{type(self).__name__} needs samples of at least 2 classes; "
+                f"y has only one class: {labels.tolist()}."
+            )
+        classes = getattr(self, "classes_", None)
+        if not reset and classes is not None:
+            unseen = np.setdiff1d(labels, classes)
+            if unseen.size:
+                raise ValueError(
+                    f"y contains labels not seen in fit: {unseen.tolist()}; "
+                    f"classes_ is {np.asarray(classes).tolist()}."
+                )
+
+    def _initialize_callbacks(self):
+        super()._initialize_callbacks()
+        monitor = "val_loss" if self.validation_split else "loss"
+        defaults = []
+        if self.lr_patience is not None:
+            defaults.append(
+                keras_callbacks.ReduceLROnPlateau(
+                    monitor=monitor,
+                    factor=self.lr_factor,
+                    patience=self.lr_patience,
+                    min_lr=1e-6,
+                )
+            )
+        if self.patience is not None:
+            defaults.append(
+                keras_callbacks.EarlyStopping(
+                    monitor=monitor,
+                    patience=self.patience,
+                    restore_best_weights=True,
+                )
+            )
+        self._fit_callbacks = defaults + self._fit_callbacks
+
+    def _fit_keras_model(self, X, y, sample_weight, warm_start, epochs,
+                         initial_epoch, **kwargs):
+        # Keras' own validation_split takes the *last* rows, which after an
+        # oversampler are all synthetic minority samples: split here instead.
+        if self.validation_split and "validation_data" not in kwargs:
+            split = _stratified_split(
+                y, self.validation_split, self._random_state
+            )
+            if split is not None:
+                train, val = split
+                kwargs["validation_data"] = tuple(
+                    _take(a, val) for a in (X, y, sample_weight) if a is not None
+                )
+                X, y, sample_weight = (_take(a, train) for a in (X, y, sample_weight))
+        super()._fit_keras_model(
+            X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
+        )
+        self.history_ = dict(self.history_)
+
+
+def _stratified_split(y, fraction, seed):
+    index = np.arange(len(y))
+    labels = y if np.ndim(y) == 1 else np.argmax(y, axis=1)
+    try:
+        return train_test_split(
+            index, test_size=fraction, random_state=seed, stratify=labels
+        )
+    except ValueError:
+        # Too few samples of some class to stratify.
+        try:
+            return train_test_split(index, test_size=fraction, random_state=seed)
+        except ValueError:
+            return None
+
+
+def _take(a, index):
+    if a is None:
+        return None
+    if isinstance(a, dict):
+        return {k: v[index] for k, v in a.items()}
+    return a[index]
+
+
+def _flatten(X):
+    if getattr(X, "ndim", 2) == 3:
+        return np.asarray(X).reshape(len(X), -1)
+    return X
