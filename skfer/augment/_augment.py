@@ -9,10 +9,13 @@ images unless given.
 import numpy as np
 from skimage.filters import gaussian
 from skimage.transform import resize
+
 from ..utils import check_generator
 
 
-def add_gaussian_noise(images, scale=(0.0, 0.05), *, value_range=None, random_state=None):
+def add_gaussian_noise(
+    images, scale=(0.0, 0.05), *, value_range=None, random_state=None
+):
     """Add Gaussian noise whose standard deviation is drawn per image.
 
     Parameters
@@ -110,7 +113,9 @@ def linear_contrast(images, alpha=(0.75, 1.5), *, value_range=None, random_state
     return _finish(out + mid, images, low, high)
 
 
-def sharpen(images, amount=(0.0, 1.0), *, radius=1.0, value_range=None, random_state=None):
+def sharpen(
+    images, amount=(0.0, 1.0), *, radius=1.0, value_range=None, random_state=None
+):
     """Sharpen by unsharp masking with a strength drawn per image.
 
     ``out = image + amount * (image - gaussian(image, radius))``, the formula
@@ -148,7 +153,9 @@ def sharpen(images, amount=(0.0, 1.0), *, radius=1.0, value_range=None, random_s
     strength = rng.uniform(*_check_range(amount, "amount", 0.0), size=len(images))
     image = images.astype(np.float32)
     # channel_axis=0 blurs each image on its own: one call for the batch.
-    blurred = gaussian(image, sigma=radius, channel_axis=0, preserve_range=True)
+    blurred = gaussian(
+        image, sigma=radius, mode="reflect", channel_axis=0, preserve_range=True
+    )
     detail = image - blurred.astype(np.float32, copy=False)
     detail *= strength.astype(np.float32)[:, None, None]
     return _finish(image + detail, images, low, high)
@@ -189,8 +196,7 @@ def crop(images, fraction=(0.0, 0.1), *, random_state=None):
     lo, hi = _check_range(fraction, "fraction", 0.0, 0.5)
     n, h, w = images.shape
     cuts = [
-        np.floor(rng.uniform(lo, hi, size=(n, 2)) * size).astype(int)
-        for size in (h, w)
+        np.floor(rng.uniform(lo, hi, size=(n, 2)) * size).astype(int) for size in (h, w)
     ]
     top, left = cuts[0][:, 0], cuts[1][:, 0]
     out_h = h - cuts[0].sum(axis=1)
@@ -211,8 +217,11 @@ def _resize_batch(window, shape, dtype):
         return window
     # Scale 1 along the batch axis keeps images apart under interpolation.
     resized = resize(
-        window.astype(np.float32), (len(window), *shape), order=1,
-        preserve_range=True, anti_aliasing=False,
+        window.astype(np.float32),
+        (len(window), *shape),
+        order=1,
+        preserve_range=True,
+        anti_aliasing=False,
     )
     if np.issubdtype(dtype, np.integer):
         resized = np.rint(resized)

@@ -58,7 +58,7 @@ def load_fer2013(path, *, usage=None):
     ...     with open(csv, "w") as f:
     ...         _ = f.write("\\n".join(rows))
     ...     fer = load_fer2013(csv)
-    >>> fer.data.shape, fer.target_names[fer.target[0]], fer.usage[0]
+    >>> fer.data.shape, str(fer.target_names[fer.target[0]]), str(fer.usage[0])
     ((1, 2304), 'happy', 'Training')
     """
     images, target, usages = _read_any(Path(path))

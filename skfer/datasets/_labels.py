@@ -67,7 +67,7 @@ def select_labels(dataset, labels):
     --------
     >>> from skfer.datasets import load_fer2013_sample, select_labels
     >>> three = select_labels(load_fer2013_sample(), ["happy", "sad", "neutral"])
-    >>> list(three.target_names), sorted(set(three.target.tolist()))
+    >>> three.target_names.tolist(), sorted(set(three.target.tolist()))
     (['happy', 'sad', 'neutral'], [0, 1, 2])
     """
     names = [str(n) for n in dataset.target_names]

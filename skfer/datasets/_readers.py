@@ -49,8 +49,10 @@ def read_csv(path):
             if i_use is not None:
                 usage.append(_csv_usage(row[i_use], path, line))
     images = np.array(images, dtype=np.uint8).reshape(-1, *IMAGE_SHAPE)
-    return images, np.array(target, dtype=np.int64), (
-        np.array(usage) if i_use is not None else None
+    return (
+        images,
+        np.array(target, dtype=np.int64),
+        (np.array(usage) if i_use is not None else None),
     )
 
 
@@ -78,8 +80,7 @@ def _csv_pixels(field, path, line):
         pixels = np.array(values, dtype=np.int32)
     except ValueError:
         raise ValueError(
-            f"{path}, line {line}: pixels must be integers 0..255 separated "
-            f"by spaces."
+            f"{path}, line {line}: pixels must be integers 0..255 separated by spaces."
         ) from None
     if pixels.min() < 0 or pixels.max() > 255:
         raise ValueError(f"{path}, line {line}: pixel values must lie in 0..255.")
@@ -89,8 +90,7 @@ def _csv_pixels(field, path, line):
 def _csv_usage(field, path, line):
     if field.strip() not in USAGES:
         raise ValueError(
-            f"{path}, line {line}: unknown Usage {field!r}; expected one of "
-            f"{USAGES}."
+            f"{path}, line {line}: unknown Usage {field!r}; expected one of {USAGES}."
         )
     return field.strip()
 

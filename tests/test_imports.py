@@ -1,0 +1,29 @@
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "skfer",
+        "skfer.datasets",
+        "skfer.features",
+        "skfer.augment",
+        "skfer.over_sampling",
+        "skfer.utils",
+    ],
+)
+def test_no_tensorflow_on_import(module):
+    code = (
+        f"import sys, {module}; "
+        "bad = [m for m in ('tensorflow', 'keras', 'scikeras') if m in sys.modules]; "
+        "print(', '.join(bad)); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True
+    )
+    assert result.returncode == 0, (
+        f"{module} imported {result.stdout.strip()} {result.stderr[-500:]}"
+    )
