@@ -12,6 +12,7 @@ import pytest
         "skfer.features",
         "skfer.augment",
         "skfer.over_sampling",
+        "skfer.faces",
         "skfer.utils",
     ],
 )
