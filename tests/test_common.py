@@ -6,8 +6,11 @@ Keras classifiers run their own checks in ``tests/keras`` (they are slow).
 from imblearn.utils.estimator_checks import (
     parametrize_with_checks as imblearn_parametrize_with_checks,
 )
+from sklearn.linear_model import LogisticRegression
+from sklearn.naive_bayes import GaussianNB
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
+from skfer.ensemble import PrefitVotingClassifier
 from skfer.features import HOGTransformer
 from skfer.over_sampling import AugmentingOversampler
 
@@ -36,4 +39,21 @@ def test_sklearn_checks(estimator, check):
 
 @imblearn_parametrize_with_checks([SAMPLER], expected_failed_checks=_expected_failures)
 def test_imblearn_checks(estimator, check):
+    check(estimator)
+
+
+# The checks fit on fresh data, so the ensemble must fit its members there; the
+# prefit path is tested in tests/ensemble.
+MEMBERS = [("lr", LogisticRegression()), ("nb", GaussianNB())]
+VOTING = [
+    PrefitVotingClassifier(MEMBERS, weights="auto", fit_members=True, cv=3),
+    PrefitVotingClassifier(
+        MEMBERS, voting="hard", weights="auto", objective="accuracy",
+        fit_members=True, cv=3, random_state=0,
+    ),
+]
+
+
+@parametrize_with_checks(VOTING)
+def test_ensemble_checks(estimator, check):
     check(estimator)

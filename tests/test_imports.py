@@ -14,6 +14,7 @@ import pytest
         "skfer.over_sampling",
         "skfer.faces",
         "skfer.utils",
+        "skfer.ensemble",
     ],
 )
 def test_no_tensorflow_on_import(module):
