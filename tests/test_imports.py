@@ -15,6 +15,7 @@ import pytest
         "skfer.faces",
         "skfer.utils",
         "skfer.ensemble",
+        "skfer.metrics",
     ],
 )
 def test_no_tensorflow_on_import(module):
