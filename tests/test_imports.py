@@ -16,6 +16,7 @@ import pytest
         "skfer.utils",
         "skfer.ensemble",
         "skfer.metrics",
+        "skfer.plotting",
     ],
 )
 def test_no_tensorflow_on_import(module):
@@ -30,3 +31,12 @@ def test_no_tensorflow_on_import(module):
     assert result.returncode == 0, (
         f"{module} imported {result.stdout.strip()} {result.stderr[-500:]}"
     )
+
+
+@pytest.mark.parametrize(
+    "module", ["skfer.ensemble", "skfer.metrics", "skfer.plotting"]
+)
+def test_no_matplotlib_on_import(module):
+    # Charts import matplotlib when drawn: it is an optional dependency.
+    code = f"import sys, {module}; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
