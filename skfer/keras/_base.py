@@ -1,5 +1,9 @@
 """The scikeras base class of skfer's CNNs: tags, image checks, training defaults."""
 
+import random
+from contextlib import contextmanager
+
+import keras
 import numpy as np
 from keras import callbacks as keras_callbacks
 from scikeras.wrappers import KerasClassifier
@@ -179,6 +183,21 @@ class BaseFERClassifier(KerasClassifier):
                     f"classes_ is {np.asarray(classes).tolist()}."
                 )
 
+    def _fit(self, X, y, sample_weight, warm_start, epochs, initial_epoch,
+             **kwargs):
+        self._seed = _int_seed(self.random_state)
+        with _seeded(self._seed):
+            super()._fit(
+                X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
+            )
+
+    def _build_keras_model(self):
+        # scikeras' own seeding toggles TensorFlow's global op determinism,
+        # after which unseeded fits in the same process can fail ("Random ops
+        # require a seed"); `_seeded` in `_fit` seeds instead.
+        self._random_state = None
+        return super()._build_keras_model()
+
     def _initialize_callbacks(self):
         super()._initialize_callbacks()
         monitor = "val_loss" if self.validation_split else "loss"
@@ -202,13 +221,27 @@ class BaseFERClassifier(KerasClassifier):
             )
         self._fit_callbacks = defaults + self._fit_callbacks
 
+    def __getstate__(self):
+        # Keras callbacks hold a reference to the model (and EarlyStopping a
+        # copy of its best weights): pickling them would store the network
+        # twice. They are rebuilt from the parameters.
+        state = dict(super().__getstate__())
+        for key in ("_fit_callbacks", "_predict_callbacks"):
+            state.pop(key, None)
+        return state
+
+    def __setstate__(self, state):
+        super().__setstate__(state)
+        if "model_" in state:
+            self._initialize_callbacks()
+
     def _fit_keras_model(self, X, y, sample_weight, warm_start, epochs,
                          initial_epoch, **kwargs):
         # Keras' own validation_split takes the *last* rows, which after an
         # oversampler are all synthetic minority samples: split here instead.
         if self.validation_split and "validation_data" not in kwargs:
             split = _stratified_split(
-                y, self.validation_split, self._random_state
+                y, self.validation_split, getattr(self, "_seed", None)
             )
             if split is not None:
                 train, val = split
@@ -220,6 +253,34 @@ class BaseFERClassifier(KerasClassifier):
             X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
         )
         self.history_ = dict(self.history_)
+
+
+def _int_seed(random_state):
+    if random_state is None:
+        return None
+    if isinstance(random_state, np.random.RandomState):
+        # A copy, so that one RandomState gives the same seed at every fit,
+        # as in scikeras.
+        copy = np.random.RandomState()
+        copy.set_state(random_state.get_state())
+        return int(copy.randint(2**31 - 1))
+    return int(random_state)
+
+
+@contextmanager
+def _seeded(seed):
+    """Seed Python, NumPy, TensorFlow and Keras; restore Python's and NumPy's."""
+    if seed is None:
+        yield
+        return
+    # Keras seeds the legacy global NumPy generator; put the user's back.
+    python_state, numpy_state = random.getstate(), np.random.get_state()  # noqa: NPY002
+    keras.utils.set_random_seed(seed)
+    try:
+        yield
+    finally:
+        random.setstate(python_state)
+        np.random.set_state(numpy_state)  # noqa: NPY002
 
 
 def _stratified_split(y, fraction, seed):
