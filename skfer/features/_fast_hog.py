@@ -16,11 +16,13 @@ images at once. It follows skimage's arithmetic step by step, because
   because the Cython accumulator is a C ``float``;
 * blocks are normalised in double precision with skimage's ``eps``.
 
-The histograms therefore match skimage bit for bit, except that
-magnitudes of float images use ``sqrt(x*x + y*y)`` instead of the much
-slower ``np.hypot``, which may differ in the last bit of a double; the
-descriptors then differ by a few 1e-16 at most, or, very rarely, by one
-float32 rounding step (below 1e-7).
+Integer images (8-bit, or of a range up to 255) therefore get skimage's
+descriptors bit for bit: their magnitudes and bins come from a table
+filled by the very numpy calls skimage makes. Float images differ in one
+respect: magnitudes are ``sqrt(x*x + y*y)`` rather than the much slower
+``np.hypot``, which may be one ulp off; a float32 accumulator rarely notices
+it, and when it does the descriptors move by one float32 rounding step
+(below 1e-7).
 """
 
 import functools
@@ -45,11 +47,6 @@ _EPS = 1e-5
 _LUT_RADIUS = 255
 _LUT_SIDE = 2 * _LUT_RADIUS + 1
 _LUT_CENTRE = _LUT_RADIUS * _LUT_SIDE + _LUT_RADIUS
-
-# Above this, ``x * x + y * y`` may overflow; such float64 chunks take
-# ``np.hypot``. (Underflow is harmless: magnitudes below 1e-45 vanish in
-# skimage's float32 accumulator anyway.)
-_SQUARE_SAFE_MAX = 5e149
 
 
 def hog_batch(
@@ -204,7 +201,7 @@ def _hog_chunk(images, params, workspace):
         g_row, g_col = _gradients(pixels, workspace)
         g_row = _cell_major(g_row, pixels_per_cell, workspace, "row", np.float64)
         g_col = _cell_major(g_col, pixels_per_cell, workspace, "col", np.float64)
-        magnitude = _magnitude(g_row, g_col, _squares_are_safe(pixels), workspace)
+        magnitude = _magnitude(g_row, g_col, workspace)
         bins = _orientation_bins(g_row, g_col, orientations, workspace)
     histograms = _cell_histograms(
         bins,
@@ -270,23 +267,17 @@ def _cell_major(pixels, pixels_per_cell, workspace, name, dtype, offset=0):
     return out.reshape(c_row * c_col, n_row * n_col * n)
 
 
-def _squares_are_safe(image):
-    # float32 and integer images give gradients whose squares are finite
-    # doubles; only float64 images can overflow them.
-    if image.dtype != np.float64 or image.size == 0:
-        return True
-    return max(-image.min(), image.max()) <= _SQUARE_SAFE_MAX
-
-
-def _magnitude(g_row, g_col, squares_are_safe, workspace):
-    magnitude = workspace("magnitude", g_row.shape, np.float64)
-    if not squares_are_safe:
-        return np.hypot(g_col, g_row, out=magnitude)
+def _magnitude(g_row, g_col, workspace):
     # np.hypot is a scalar libm call (about 17 ns a pixel); the square root
     # of the sum of squares is within one ulp of it and ten times faster.
+    # Where the squares overflow (or underflow), the magnitude is beyond
+    # (or below) float32's range, so skimage's float32 accumulator turns it
+    # into the same inf (or nothing) either way.
+    magnitude = workspace("magnitude", g_row.shape, np.float64)
     scratch = workspace("theta", g_row.shape, np.float64)
-    np.square(g_row, out=magnitude)
-    magnitude += np.square(g_col, out=scratch)
+    with np.errstate(over="ignore", under="ignore"):
+        np.square(g_row, out=magnitude)
+        magnitude += np.square(g_col, out=scratch)
     return np.sqrt(magnitude, out=magnitude)
 
 

@@ -1,0 +1,225 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from skimage.feature import hog
+
+from skfer.datasets import load_fer2013_sample
+from skfer.features import HOGTransformer, _fast_hog
+from skfer.features._fast_hog import hog_batch
+
+NORMS = ["L1", "L1-sqrt", "L2", "L2-Hys"]
+TOLERANCE = 1e-6
+
+
+def skimage_loop(images, **params):
+    return np.stack([hog(image, **params) for image in images])
+
+
+def assert_matches_skimage(images, **params):
+    expected = skimage_loop(images, **params)
+    got = hog_batch(images, **params)
+    assert got.dtype == expected.dtype
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=0, atol=TOLERANCE)
+
+
+@st.composite
+def hog_params(draw):
+    return dict(
+        orientations=draw(st.integers(1, 12)),
+        pixels_per_cell=(draw(st.integers(2, 10)), draw(st.integers(2, 10))),
+        cells_per_block=(draw(st.integers(1, 4)), draw(st.integers(1, 4))),
+        block_norm=draw(st.sampled_from(NORMS)),
+        transform_sqrt=draw(st.booleans()),
+    )
+
+
+def _pattern(kind, shape, rng):
+    n, h, w = shape
+    if kind == "noise":
+        return rng.uniform(0, 255, shape)
+    if kind == "constant":
+        return np.full(shape, rng.uniform(0, 255))
+    if kind == "ramps":
+        # Integer slopes put many gradients exactly on 0, 45, 90, ... degrees,
+        # where bin edges and the ``% 180`` wrap-around sit.
+        rows, cols = np.mgrid[:h, :w]
+        slopes = rng.integers(-3, 4, (n, 2, 1, 1))
+        return np.abs(slopes[:, 0] * rows + slopes[:, 1] * cols) % 256
+    # "sparse": a few bright pixels on black, so most cells have empty bins
+    # and most gradients are zero.
+    return np.where(rng.random(shape) < 0.05, rng.uniform(0, 255, shape), 0.0)
+
+
+@st.composite
+def images_for(draw, params):
+    (c_row, c_col), (b_row, b_col) = (
+        params["pixels_per_cell"],
+        params["cells_per_block"],
+    )
+    # Heights and widths from the smallest valid size up, usually not whole
+    # multiples of the cell size, so partial cells are dropped as in skimage.
+    shape = (
+        draw(st.integers(1, 4)),
+        c_row * b_row + draw(st.integers(0, 12)),
+        c_col * b_col + draw(st.integers(0, 12)),
+    )
+    kind = draw(st.sampled_from(["noise", "constant", "ramps", "sparse"]))
+    dtype = draw(st.sampled_from([np.uint8, np.float64, np.float32]))
+    rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
+    pixels = _pattern(kind, shape, rng)
+    if dtype == np.uint8:
+        return pixels.astype(np.uint8)
+    scale = draw(st.sampled_from([1.0, 1 / 255]))
+    return (pixels * scale).astype(dtype)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_matches_skimage(data):
+    params = data.draw(hog_params(), label="params")
+    images = data.draw(images_for(params), label="images")
+    assert_matches_skimage(images, **params)
+
+
+@pytest.mark.parametrize(
+    "images",
+    [
+        np.random.default_rng(0).integers(0, 2, (3, 20, 17)).astype(bool),
+        np.random.default_rng(1).integers(-128, 128, (3, 20, 17), dtype=np.int8),
+        # int16 with a small range takes the look-up table, a wide one not.
+        np.random.default_rng(2).integers(1000, 1200, (3, 20, 17), dtype=np.int16),
+        np.random.default_rng(3).integers(-30000, 30000, (3, 20, 17), dtype=np.int16),
+        np.random.default_rng(4).integers(0, 65536, (3, 20, 17), dtype=np.uint16),
+        np.random.default_rng(5).integers(-(2**62), 2**62, (3, 20, 17)),
+        np.random.default_rng(6).random((3, 20, 17)).astype(np.float16),
+        # Squares of these gradients overflow; skimage's float32 histograms
+        # are infinite then, and its blocks NaN: the same NaN must come out.
+        np.random.default_rng(7).uniform(-1e200, 1e200, (3, 20, 17)),
+        np.random.default_rng(8).uniform(-1e-200, 1e-200, (3, 20, 17)),
+        np.random.default_rng(9).standard_normal((3, 20, 17)),
+    ],
+    ids=[
+        "bool",
+        "int8",
+        "int16-narrow",
+        "int16-wide",
+        "uint16",
+        "int64",
+        "float16",
+        "float64-huge",
+        "float64-tiny",
+        "float64-signed",
+    ],
+)
+@pytest.mark.parametrize("block_norm", NORMS)
+# skimage warns about the NaN blocks of the overflowing images.
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+def test_dtypes_match_skimage(images, block_norm):
+    params = dict(
+        orientations=7,
+        pixels_per_cell=(4, 3),
+        cells_per_block=(2, 3),
+        block_norm=block_norm,
+        transform_sqrt=False,
+    )
+    assert_matches_skimage(images, **params)
+
+
+@pytest.mark.parametrize("value", [np.nan, np.inf])
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
+def test_non_finite_pixels_fall_back_to_skimage(value):
+    images = np.random.default_rng(0).random((3, 16, 16))
+    images[1, 5, 7] = value
+    params = dict(
+        orientations=9,
+        pixels_per_cell=(4, 4),
+        cells_per_block=(2, 2),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+    )
+    np.testing.assert_array_equal(
+        hog_batch(images, **params), skimage_loop(images, **params)
+    )
+
+
+@pytest.mark.filterwarnings("ignore:invalid value encountered:RuntimeWarning")
+def test_chunks_reuse_scratch_memory(monkeypatch):
+    # Chunks of 3, 3 and 1 images, one of them with a NaN (skimage's loop in
+    # the middle), must give what one chunk gives.
+    monkeypatch.setattr(_fast_hog, "_CHUNK_PIXELS", 3 * 24 * 30)
+    images = np.random.default_rng(0).random((7, 24, 30)) * 255
+    images[4, 3, 3] = np.nan
+    for block_norm in NORMS:
+        params = dict(
+            orientations=8,
+            pixels_per_cell=(6, 5),
+            cells_per_block=(2, 2),
+            block_norm=block_norm,
+            transform_sqrt=True,
+        )
+        np.testing.assert_array_equal(
+            hog_batch(images, **params), skimage_loop(images, **params)
+        )
+        # The look-up path with the same chunks.
+        assert_matches_skimage(np.nan_to_num(images).astype(np.uint8), **params)
+
+
+def test_too_small_image_raises_like_skimage():
+    params = dict(
+        orientations=9,
+        pixels_per_cell=(8, 8),
+        cells_per_block=(3, 3),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+    )
+    with pytest.raises(ValueError, match="at least: 24 rows and 24 cols"):
+        hog(np.zeros((23, 30)), **params)
+    with pytest.raises(ValueError, match="at least: 24 rows and 24 cols"):
+        hog_batch(np.zeros((2, 23, 30)), **params)
+
+
+def test_rejects_images_that_are_not_a_stack():
+    with pytest.raises(ValueError, match="3-D"):
+        hog_batch(
+            np.zeros((48, 48)),
+            orientations=9,
+            pixels_per_cell=(8, 8),
+            cells_per_block=(3, 3),
+            block_norm="L2-Hys",
+            transform_sqrt=False,
+        )
+
+
+def test_empty_stack():
+    X = hog_batch(
+        np.zeros((0, 48, 48), dtype=np.uint8),
+        orientations=9,
+        pixels_per_cell=(8, 8),
+        cells_per_block=(3, 3),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+    )
+    assert X.shape == (0, 1296)
+    assert X.dtype == np.float64
+
+
+@pytest.mark.parametrize("transform_sqrt", [False, True])
+def test_transformer_matches_skimage_on_fer2013_sample(transform_sqrt):
+    fer = load_fer2013_sample()
+    X = fer.data[:40]
+    transformer = HOGTransformer(
+        pixels_per_cell=(6, 6), cells_per_block=(2, 2), transform_sqrt=transform_sqrt
+    )
+    got = transformer.fit_transform(X)
+    expected = skimage_loop(
+        X.reshape(-1, 48, 48),
+        orientations=9,
+        pixels_per_cell=(6, 6),
+        cells_per_block=(2, 2),
+        block_norm="L2-Hys",
+        transform_sqrt=transform_sqrt,
+    )
+    assert got.dtype == expected.dtype
+    np.testing.assert_allclose(got, expected, rtol=0, atol=TOLERANCE)
