@@ -1,0 +1,147 @@
+"""HOG descriptors: skimage's per-image loop against HOGTransformer.
+
+Times, in one run and on the same FER2013 Training images, the plain loop
+``np.stack([skimage.feature.hog(im) for im in images])``, HOGTransformer on
+one core and HOGTransformer with ``n_jobs=2`` (default HOG parameters).
+Reports images/s, the speed-up over the loop and the largest absolute
+difference from the loop's descriptors, then the peak memory (tracemalloc,
+this process) of transforming the whole Training split.
+
+    python benchmarks/bench_hog.py [--data PATH] [--n-images 5000] [--repeat 3]
+"""
+
+import argparse
+import os
+import platform
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+import skimage
+from skimage.feature import hog
+
+from _common import DEFAULT_DATA, command, machine
+from skfer.features import HOGTransformer
+
+HOG_PARAMS = dict(
+    orientations=9,
+    pixels_per_cell=(8, 8),
+    cells_per_block=(3, 3),
+    block_norm="L2-Hys",
+    transform_sqrt=False,
+)
+
+
+def load_training_images(path):
+    path = Path(path)
+    if path.is_dir():
+        path = path / "fer2013_train.npz"
+    with np.load(path) as data:
+        return data["X"]
+
+
+def skimage_loop(images):
+    return np.stack([hog(image, **HOG_PARAMS) for image in images])
+
+
+def best_time(func, images, repeat):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func(images)
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def peak_memory(transformer, images):
+    tracemalloc.start()
+    start = time.perf_counter()
+    transformer.transform(images)
+    seconds = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak, seconds
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--data",
+        default=DEFAULT_DATA / "fer2013_train.npz",
+        help="fer2013_train.npz, or the folder holding it",
+    )
+    parser.add_argument("--n-images", type=int, default=5000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    print(command())
+    print(machine())
+    print(f"CPU: {cpu_model()}; scikit-image {skimage.__version__}")
+    # Other people share the machine: their load explains noisy timings.
+    print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+    train = load_training_images(args.data)
+    images = train[: args.n_images]
+    flat = images.reshape(len(images), -1)
+    print(
+        f"{len(images)} of {len(train)} Training images, {images.shape[1:]} "
+        f"{images.dtype}; HOG {HOG_PARAMS}; best of {args.repeat}\n"
+    )
+
+    one_core = HOGTransformer(**HOG_PARAMS, n_jobs=1).fit(flat)
+    two_jobs = HOGTransformer(**HOG_PARAMS, n_jobs=2).fit(flat)
+    two_jobs.transform(flat[:1000])  # warm-up: start the worker processes
+
+    seconds, reference = best_time(skimage_loop, images, args.repeat)
+    rows = [("skimage.feature.hog loop", seconds, reference)]
+    for name, transformer in [
+        ("HOGTransformer, 1 core", one_core),
+        ("HOGTransformer, n_jobs=2", two_jobs),
+    ]:
+        rows.append((name, *best_time(transformer.transform, flat, args.repeat)))
+
+    header = (
+        f"{'method':<26} {'seconds':>8} {'images/s':>10} {'speed-up':>9} "
+        f"{'max |diff|':>11} {'bitwise':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, seconds, result in rows:
+        print(
+            f"{name:<26} {seconds:>8.3f} {len(images) / seconds:>10,.0f} "
+            f"{rows[0][1] / seconds:>8.1f}x "
+            f"{np.abs(result - reference).max():>11.1e} "
+            f"{'yes' if np.array_equal(result, reference) else 'no':>8}"
+        )
+
+    whole = train.reshape(len(train), -1)
+    output_mb = len(train) * reference.shape[1] * reference.itemsize / 1e6
+    print(
+        f"\nWhole Training split ({len(train)} images; the float64 output "
+        f"alone is {output_mb:.0f} MB), peak traced memory of transform():"
+    )
+    for name, transformer in [
+        ("HOGTransformer, 1 core", one_core),
+        ("HOGTransformer, n_jobs=2", two_jobs),
+    ]:
+        peak, seconds = peak_memory(transformer, whole)
+        print(
+            f"  {name:<26} {peak / 1e6:>6.0f} MB  ({seconds:.2f} s"
+            f"{', this process only' if transformer.n_jobs != 1 else ''})"
+        )
+
+
+if __name__ == "__main__":
+    main()
