@@ -35,9 +35,10 @@ class BaseFERClassifier(KerasClassifier):
 
     Parameters
     ----------
-    image_shape : tuple of (int, int), default=(48, 48)
+    image_shape : tuple of (int, int) or None, default=(48, 48)
         ``(height, width)`` of one image; ``X`` must have ``height * width``
-        columns (or be ``(n_samples, height, width)``).
+        columns (or be ``(n_samples, height, width)``). None reads each row
+        as a 1-pixel-high image ``(1, n_features)``, for non-image features.
     width : int, default=None
         Number of filters of the first convolution block; later blocks use
         multiples of it. None uses the architecture's default.
@@ -89,6 +90,8 @@ class BaseFERClassifier(KerasClassifier):
     history_ : dict of str to list of float
         Per-epoch ``loss``, ``accuracy``, ``val_loss``, ``val_accuracy`` and
         ``learning_rate``.
+    image_shape_ : tuple of (int, int)
+        ``(height, width)`` of the images the network was built for.
     classes_ : ndarray of shape (n_classes,)
         Class labels seen in fit.
     n_features_in_ : int
@@ -154,15 +157,15 @@ class BaseFERClassifier(KerasClassifier):
     def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):
         if X is not None:
             X = _flatten(X)
-            h, w = check_image_shape(self.image_shape)
-            n_features = np.shape(X)[1] if np.ndim(X) == 2 else None
-            if n_features is not None and n_features != h * w:
-                raise ValueError(
-                    f"X has {n_features} features per sample, but "
-                    f"image_shape={(h, w)} needs {h * w} (= {h} x {w}). "
-                    f"Pass image_shape matching your images."
-                )
+            if self.image_shape is not None:
+                _check_n_pixels(X, check_image_shape(self.image_shape))
         X, y = super()._validate_data(X, y, reset=reset, y_numeric=y_numeric)
+        if X is not None and reset:
+            self.image_shape_ = (
+                (1, self.n_features_in_)
+                if self.image_shape is None
+                else check_image_shape(self.image_shape)
+            )
         if y is not None:
             self._check_classes(y, reset)
         return X, y
@@ -304,6 +307,17 @@ def _take(a, index):
     if isinstance(a, dict):
         return {k: v[index] for k, v in a.items()}
     return a[index]
+
+
+def _check_n_pixels(X, image_shape):
+    h, w = image_shape
+    n_features = np.shape(X)[1] if np.ndim(X) == 2 else None
+    if n_features is not None and n_features != h * w:
+        raise ValueError(
+            f"X has {n_features} features per sample, but "
+            f"image_shape={(h, w)} needs {h * w} (= {h} x {w}). "
+            f"Pass image_shape matching your images."
+        )
 
 
 def _flatten(X):

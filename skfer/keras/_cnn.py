@@ -36,7 +36,7 @@ class CNN1Classifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
-        inputs, x = image_input(self.image_shape, self.augment)
+        inputs, x = image_input(self.image_shape_, self.augment)
         for i in range(3):
             x = conv_bn_relu(x, self.width_ * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
@@ -77,7 +77,7 @@ class CNN2Classifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
-        inputs, x = image_input(self.image_shape, self.augment)
+        inputs, x = image_input(self.image_shape_, self.augment)
         for i in range(4):
             for _ in range(2):
                 x = conv_bn_relu(x, self.width_ * 2**i)

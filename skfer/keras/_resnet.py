@@ -49,7 +49,7 @@ class ResNetClassifier(BaseFERClassifier):
     _default_width = 16
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.3):
-        inputs, x = image_input(self.image_shape, self.augment)
+        inputs, x = image_input(self.image_shape_, self.augment)
         x = conv_bn_relu(x, self.width_)
         for stage in range(3):
             filters = self.width_ * 2**stage

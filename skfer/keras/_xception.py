@@ -41,7 +41,7 @@ class TinyXceptionClassifier(BaseFERClassifier):
     _default_width = 8
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.0):
-        inputs, x = image_input(self.image_shape, self.augment)
+        inputs, x = image_input(self.image_shape_, self.augment)
         x = conv_bn_relu(x, self.width_)
         x = conv_bn_relu(x, self.width_)
         for i in range(1, 5):
