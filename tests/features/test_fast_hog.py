@@ -223,3 +223,27 @@ def test_transformer_matches_skimage_on_fer2013_sample(transform_sqrt):
     )
     assert got.dtype == expected.dtype
     np.testing.assert_allclose(got, expected, rtol=0, atol=TOLERANCE)
+
+
+@pytest.mark.parametrize("orientations", [*range(1, 13), 16, 36, 180])
+def test_orientation_bins_exact_at_bin_edges(orientations):
+    # Gradients whose angles sit on, and one ulp either side of, every bin
+    # edge and of 0 and 180 degrees, plus all small integer gradients.
+    edges = _fast_hog._bin_edges(orientations)[:-1]
+    angles = np.deg2rad(np.concatenate([edges, edges - 180.0]))
+    angles = np.concatenate(
+        [angles, np.nextafter(angles, np.inf), np.nextafter(angles, -np.inf)]
+    )
+    g_row = np.concatenate([np.sin(angles), [0.0, -0.0, 0.0, -0.0, 1e-300, -1e-300]])
+    g_col = np.concatenate([np.cos(angles), [1.0, 1.0, -1.0, -1.0, -1.0, -1.0]])
+    small = np.arange(-20.0, 21.0)
+    g_row = np.concatenate([g_row, np.repeat(small, small.size)])
+    g_col = np.concatenate([g_col, np.tile(small, small.size)])
+
+    got = _fast_hog._orientation_bins(
+        g_row, g_col, orientations, _fast_hog._Workspace()
+    )
+    # skimage's rule: bin i holds edges[i] <= orientation < edges[i + 1].
+    orientation = np.rad2deg(np.arctan2(g_row, g_col)) % 180
+    expected = np.searchsorted(edges[1:], orientation, side="right")
+    np.testing.assert_array_equal(got, expected)
