@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..utils import read_gray
 from ._labels import EMOTIONS, emotion_code
 
 USAGES = ("Training", "PublicTest", "PrivateTest")
@@ -134,15 +135,10 @@ def read_image_folder(root):
     else from the split folder (``train`` gives Training); otherwise it is the
     split folder's name, or ``"Unknown"``.
     """
-    from skimage import io
-
     files = _image_files(Path(root))
     images = np.empty((len(files), *IMAGE_SHAPE), dtype=np.uint8)
     for i, (file, _, _) in enumerate(files):
-        try:
-            images[i] = _as_gray48(io.imread(file))
-        except Exception as exc:
-            raise ValueError(f"Cannot read image {file}: {exc}") from exc
+        images[i] = _as_gray48(read_gray(file))
     target = np.array([code for _, code, _ in files], dtype=np.int64)
     usage = np.array([use for _, _, use in files])
     return images, target, usage
@@ -180,15 +176,10 @@ def _file_usage(file, split):
     return _SPLIT_USAGE.get(split.lower(), split or "Unknown")
 
 
-def _as_gray48(image):
-    from skimage.color import rgb2gray, rgba2rgb
+def _as_gray48(gray):
     from skimage.transform import resize
     from skimage.util import img_as_ubyte
 
-    if image.ndim == 3 and image.shape[-1] == 4:
-        image = rgba2rgb(image)
-    if image.ndim == 3:
-        image = rgb2gray(image)
-    if image.shape != IMAGE_SHAPE:
-        image = resize(image, IMAGE_SHAPE, anti_aliasing=True)
-    return img_as_ubyte(image)
+    if gray.shape != IMAGE_SHAPE:
+        gray = resize(gray, IMAGE_SHAPE, anti_aliasing=True)
+    return img_as_ubyte(np.clip(gray, 0, 1))

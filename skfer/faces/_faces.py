@@ -5,6 +5,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.utils import Bunch
 
+from ..utils import read_gray
+
 _DETECTOR = None
 
 
@@ -17,54 +19,6 @@ def _detector():
 
         _DETECTOR = Cascade(data.lbp_frontal_face_cascade_filename())
     return _DETECTOR
-
-
-def read_gray(image):
-    """Return a photo as a 2-D float image in [0, 1].
-
-    Parameters
-    ----------
-    image : str, path-like or ndarray
-        A file path, or an array of shape (height, width), (height, width, 3)
-        or (height, width, 4), integer or float.
-
-    Returns
-    -------
-    gray : ndarray of shape (height, width), float64 in [0, 1]
-
-    Raises
-    ------
-    ValueError
-        If the file cannot be read as an image (the message names it), or
-        the array is not an image.
-
-    Examples
-    --------
-    >>> from skimage import data
-    >>> from skfer.faces import read_gray
-    >>> read_gray(data.astronaut()).shape
-    (512, 512)
-    """
-    from skimage import io
-    from skimage.color import rgb2gray, rgba2rgb
-    from skimage.util import img_as_float
-
-    if isinstance(image, (str, Path)):
-        try:
-            image = io.imread(image)
-        except Exception as exc:
-            raise ValueError(f"Cannot read image {image}: {exc}") from exc
-    image = np.asarray(image)
-    if image.ndim == 3 and image.shape[-1] == 4:
-        image = rgba2rgb(image)
-    if image.ndim == 3 and image.shape[-1] == 3:
-        image = rgb2gray(image)
-    if image.ndim != 2 or min(image.shape) < 1:
-        raise ValueError(
-            f"Expected a gray (h, w) or color (h, w, 3|4) image, got shape "
-            f"{image.shape}."
-        )
-    return img_as_float(image)
 
 
 def detect_faces(image, *, min_size=None, scale_factor=1.2, step_ratio=1.0):

@@ -1,7 +1,13 @@
 """Small helpers shared by skfer's estimators (no TensorFlow)."""
 
-from ._images import check_image_shape, to_images
+from ._images import check_image_shape, read_gray, to_images
 from ._persistence import load_model
 from ._random import check_generator
 
-__all__ = ["check_generator", "check_image_shape", "load_model", "to_images"]
+__all__ = [
+    "check_generator",
+    "check_image_shape",
+    "load_model",
+    "read_gray",
+    "to_images",
+]

@@ -1,6 +1,7 @@
 """The one image convention: rows of flattened pixels plus an ``image_shape``."""
 
 import numbers
+from pathlib import Path
 
 import numpy as np
 
@@ -79,3 +80,56 @@ def to_images(X, image_shape):
             f"(= {h} x {w}). Pass image_shape matching your images."
         )
     return X.reshape(X.shape[0], h, w)
+
+
+def read_gray(image):
+    """Return a photo as a 2-D float image in [0, 1].
+
+    Parameters
+    ----------
+    image : str, path-like or ndarray
+        A file path, or an array of shape (height, width), (height, width, 3)
+        or (height, width, 4), integer or float.
+
+    Returns
+    -------
+    gray : ndarray of shape (height, width), float64 in [0, 1]
+
+    Raises
+    ------
+    ValueError
+        If the file cannot be read as an image (the message names it), or
+        the array is not an image.
+
+    Examples
+    --------
+    >>> from skimage import data
+    >>> from skfer.utils import read_gray
+    >>> read_gray(data.astronaut()).shape
+    (512, 512)
+    """
+    from skimage import io
+    from skimage.color import rgb2gray, rgba2rgb
+    from skimage.util import img_as_float
+
+    if isinstance(image, (str, Path)):
+        try:
+            image = io.imread(image)
+        except Exception as exc:
+            first_line = (
+                str(exc).strip().splitlines()[0]
+                if str(exc).strip()
+                else type(exc).__name__
+            )
+            raise ValueError(f"Cannot read image {image}: {first_line}") from exc
+    image = np.asarray(image)
+    if image.ndim == 3 and image.shape[-1] == 4:
+        image = rgba2rgb(image)
+    if image.ndim == 3 and image.shape[-1] == 3:
+        image = rgb2gray(image)
+    if image.ndim != 2 or min(image.shape) < 1:
+        raise ValueError(
+            f"Expected a gray (h, w) or color (h, w, 3|4) image, got shape "
+            f"{image.shape}."
+        )
+    return img_as_float(image)

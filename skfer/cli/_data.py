@@ -1,0 +1,28 @@
+"""Data for ``skfer train`` and ``skfer evaluate``."""
+
+import numpy as np
+
+from ..datasets import load_fer2013, load_fer2013_sample
+from ._models import THREE_LABELS
+
+
+def load_data(path, *, usage=None, labels=7):
+    """``(X, y, description)``; 3 labels keep their FER2013 codes (3, 4, 6)."""
+    if path is None:
+        data, where = load_fer2013_sample(), "the bundled FER2013 sample"
+    else:
+        data, where = load_fer2013(path), str(path)
+    if usage is not None:
+        if usage not in set(data.usage.tolist()):
+            raise ValueError(
+                f"{where} has no {usage!r} images; its usages are "
+                f"{sorted(set(data.usage.tolist()))}."
+            )
+        keep = data.usage == usage
+        data.data, data.target = data.data[keep], data.target[keep]
+    if labels == 3:
+        codes = [list(data.target_names).index(n) for n in THREE_LABELS]
+        keep = np.isin(data.target, codes)
+        data.data, data.target = data.data[keep], data.target[keep]
+    description = f"{where}{f', {usage}' if usage else ''}: {len(data.target)} images"
+    return data.data, data.target, description

@@ -1,0 +1,103 @@
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from skimage import data, io
+
+from skfer.cli import main
+
+
+@pytest.fixture(scope="module")
+def hog_svm(tmp_path_factory):
+    path = tmp_path_factory.mktemp("models") / "hog_svm.joblib"
+    assert (
+        main(["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]) == 0
+    )
+    return path
+
+
+@pytest.fixture(scope="module")
+def photos(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("photos")
+    io.imsave(folder / "astronaut.png", data.astronaut())
+    io.imsave(
+        folder / "wall.png", np.full((100, 120), 90, np.uint8), check_contrast=False
+    )
+    return folder
+
+
+def test_train_then_evaluate_with_plots(hog_svm, tmp_path, capsys):
+    assert hog_svm.stat().st_size > 0
+    code = main(["evaluate", str(hog_svm), "--labels", "3", "--plots", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "total wrong predictions" in out and "happy" in out and "angry" not in out
+    for name in ("confusion_matrix.png", "class_distribution.png"):
+        assert io.imread(tmp_path / name).ndim == 3
+
+
+def test_predict_table_and_json(hog_svm, photos, capsys):
+    images = [str(photos / "astronaut.png"), str(photos / "wall.png")]
+    assert main(["predict", *images, "--model", str(hog_svm)]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[-3:] == ["happy", "sad", "neutral"]
+    assert "no face found" in table[2]
+    assert main(["predict", *images, "--model", str(hog_svm), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    (face,) = result[0]["faces"]
+    assert result[1]["faces"] == []
+    assert set(face["probabilities"]) == {"happy", "sad", "neutral"}
+    assert abs(sum(face["probabilities"].values()) - 1) < 1e-3
+    assert face["emotion"] == max(face["probabilities"], key=face["probabilities"].get)
+    assert 40 < face["box"]["row"] < 100
+
+
+def test_train_cnn_shows_epoch_progress(tmp_path, capsys):
+    out = tmp_path / "cnn.joblib"
+    code = main(
+        ["train", "--model", "tiny-xception", "--epochs", "2", "--out", str(out)]
+    )
+    assert code == 0 and out.exists()
+    assert "2/2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["predict", "x.png", "--model", "missing.joblib"], "missing.joblib"),
+        (["evaluate", "missing.joblib"], "missing.joblib"),
+        (
+            ["train", "--model", "hog-svm", "--data", "nowhere.csv", "--out", "m"],
+            "nowhere.csv",
+        ),
+        (["evaluate", "{model}", "--usage", "PublicTest"], "no 'PublicTest'"),
+        (["predict", "{bad_image}", "--model", "{model}"], "broken.jpg"),
+    ],
+)
+def test_errors_are_one_line(argv, message, hog_svm, tmp_path, capsys):
+    bad = tmp_path / "broken.jpg"
+    bad.write_bytes(b"no image")
+    argv = [a.format(model=hog_svm, bad_image=bad) for a in argv]
+    assert main(argv) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("skfer: error:")
+    assert message in err
+
+
+def test_console_entry_point_and_usage_errors():
+    run = [sys.executable, "-m", "skfer"]
+    help_ = subprocess.run([*run, "--help"], capture_output=True, text=True)
+    assert help_.returncode == 0 and "predict" in help_.stdout
+    bad = subprocess.run(
+        [*run, "train", "--model", "vgg", "--out", "m"], capture_output=True, text=True
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and "invalid choice: 'vgg'" in bad.stderr
+
+
+def test_demo_prints_a_report(capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "total wrong predictions" in out and "of 500" in out
