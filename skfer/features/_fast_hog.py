@@ -143,9 +143,10 @@ def _skimage_loop(images, params):
 
 
 def _float_dtype(dtype):
-    # skimage's ``_supported_float_type``: float32 is kept, float16 is
+    # skimage's ``_supported_float_type``, keyed like it on the type
+    # character (so byte order does not matter): float32 is kept, float16 is
     # promoted to float32, everything else computes in float64.
-    return np.float32 if dtype in (np.float16, np.float32) else np.float64
+    return np.float32 if np.dtype(dtype).char in "ef" else np.float64
 
 
 def _n_features(image_shape, *, orientations, pixels_per_cell, cells_per_block, **_):
@@ -334,7 +335,8 @@ def _lookup_table(orientations):
     # ``searchsorted`` counts the edges at or below each angle: the very
     # comparisons of the Cython loop (``orientation >= start`` skips).
     edges = _bin_edges(orientations)[1:-1]
-    bins = np.searchsorted(edges, theta, side="right").astype(np.int8)
+    bins = np.searchsorted(edges, theta, side="right")
+    bins = bins.astype(np.min_scalar_type(orientations))
     magnitude.setflags(write=False)
     bins.setflags(write=False)
     return bins, magnitude
@@ -370,7 +372,7 @@ def _lookup_bins(images, pixels_per_cell, orientations, workspace):
     table_bins, table_magnitude = _lookup_table(orientations)
     # The indices are in range by construction; mode="clip" spares ``take``
     # the buffered copy it makes with ``out`` under the default "raise".
-    bins = workspace("bins", index.shape, np.int8)
+    bins = workspace("bins", index.shape, table_bins.dtype)
     magnitude = workspace("magnitude", index.shape, np.float64)
     table_bins.take(index, out=bins, mode="clip")
     table_magnitude.take(index, out=magnitude, mode="clip")

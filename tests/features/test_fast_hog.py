@@ -247,3 +247,51 @@ def test_orientation_bins_exact_at_bin_edges(orientations):
     orientation = np.rad2deg(np.arctan2(g_row, g_col)) % 180
     expected = np.searchsorted(edges[1:], orientation, side="right")
     np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize(
+    "images",
+    [
+        # A strided view, Fortran order and big-endian pixels.
+        np.random.default_rng(0).integers(0, 256, (4, 40, 50), np.uint8)[::2, ::2],
+        np.asfortranarray(np.random.default_rng(1).random((3, 20, 25))),
+        np.random.default_rng(2).random((3, 20, 25)).astype(">f4"),
+        np.random.default_rng(3).integers(0, 200, (3, 20, 25)).astype(">u2"),
+    ],
+    ids=["strided", "fortran", "big-endian-float32", "big-endian-uint16"],
+)
+def test_memory_layouts_match_skimage(images):
+    assert_matches_skimage(
+        images,
+        orientations=9,
+        pixels_per_cell=(5, 4),
+        cells_per_block=(2, 2),
+        block_norm="L1",
+        transform_sqrt=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "shape, pixels_per_cell, cells_per_block",
+    [
+        ((2, 1, 5), (1, 2), (1, 1)),
+        ((2, 2, 2), (1, 1), (2, 2)),
+        ((2, 3, 9), (3, 1), (1, 4)),
+    ],
+)
+@pytest.mark.parametrize("orientations", [1, 300])
+def test_tiny_images_and_many_bins_match_skimage(
+    shape, pixels_per_cell, cells_per_block, orientations
+):
+    # Images one or two pixels high or wide, one-pixel cells, and more bins
+    # than an int8 holds.
+    rng = np.random.default_rng(0)
+    for images in (rng.integers(0, 256, shape, np.uint8), rng.random(shape)):
+        assert_matches_skimage(
+            images,
+            orientations=orientations,
+            pixels_per_cell=pixels_per_cell,
+            cells_per_block=cells_per_block,
+            block_norm="L2",
+            transform_sqrt=False,
+        )
