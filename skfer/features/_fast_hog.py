@@ -32,12 +32,11 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 from skimage.feature import hog
 
-# Pixels per chunk: 2**19 (227 images of 48 x 48) keeps the scratch arrays
-# near 15 MB (40 MB for float images) whatever the batch size. On FER2013
-# this was the fastest size: larger chunks spill the look-up tables and
-# accumulators out of cache, smaller ones pay more per-call overhead in the
-# pixel-position loop of ``_cell_histograms``.
-_CHUNK_PIXELS = 2**19
+# Pixels per chunk: 2**20 (455 images of 48 x 48) keeps the scratch arrays
+# near 15 MB for integer images and 75 MB for float ones, whatever the
+# batch size. On FER2013 larger chunks were no faster, and smaller ones pay
+# more per-call overhead in the pixel-position loop of ``_cell_histograms``.
+_CHUNK_PIXELS = 2**20
 
 # skimage's default ``eps`` of ``_hog_normalize_block``.
 _EPS = 1e-5
@@ -90,8 +89,8 @@ def hog_batch(
 
     Notes
     -----
-    Images go through in chunks of about half a million pixels, so memory
-    stays bounded by the output plus some 15 MB (40 MB for float images).
+    Images go through in chunks of about a million pixels, so memory stays
+    bounded by the output plus some 15 MB (75 MB for float images).
     Complex and object images, unknown ``block_norm`` values, and chunks
     with NaN or infinite pixels (after ``transform_sqrt``) are passed to
     ``skimage.feature.hog`` one image at a time instead.
@@ -191,7 +190,7 @@ def _hog_chunk(images, params, workspace):
     orientations = params["orientations"]
     pixels_per_cell = params["pixels_per_cell"]
     if _fits_lookup_table(images, params["transform_sqrt"]):
-        bins, magnitude = _lookup_bins(images, pixels_per_cell, orientations, workspace)
+        steps = _lookup_steps(images, pixels_per_cell, orientations, workspace)
     else:
         pixels = _pixels_last(images, _float_dtype(images.dtype), workspace)
         if params["transform_sqrt"]:
@@ -201,13 +200,13 @@ def _hog_chunk(images, params, workspace):
             # gradients give NaN; reproducing that is not worth a fast path.
             return _skimage_loop(images, params)
         g_row, g_col = _gradients(pixels, workspace)
-        g_row = _cell_major(g_row, pixels_per_cell, workspace, "row", np.float64)
-        g_col = _cell_major(g_col, pixels_per_cell, workspace, "col", np.float64)
+        g_row = _cell_major(g_row, pixels_per_cell, workspace, "row")
+        g_col = _cell_major(g_col, pixels_per_cell, workspace, "col")
         magnitude = _magnitude(g_row, g_col, workspace)
         bins = _orientation_bins(g_row, g_col, orientations, workspace)
+        steps = zip(bins, magnitude)
     histograms = _cell_histograms(
-        bins,
-        magnitude,
+        steps,
         (len(images), *_n_cells(images.shape[1:], pixels_per_cell), orientations),
         math.prod(pixels_per_cell),
         workspace,
@@ -248,8 +247,8 @@ def _gradients(image, workspace):
     return g_row, g_col
 
 
-def _cell_major(pixels, pixels_per_cell, workspace, name, dtype, offset=0):
-    """Regroup ``(h, w, n)`` pixels (plus ``offset``) as ``(c_row * c_col, n_cells)``.
+def _cell_major(pixels, pixels_per_cell, workspace, name):
+    """Regroup ``(h, w, n)`` pixels as float64 ``(c_row * c_col, n_cells)``.
 
     Row ``k`` holds, for every cell of every image, the cell's ``k``-th pixel
     in row-major order -- the order in which skimage accumulates a cell --
@@ -263,9 +262,8 @@ def _cell_major(pixels, pixels_per_cell, workspace, name, dtype, offset=0):
     cells = pixels[: n_row * c_row, : n_col * c_col].reshape(
         n_row, c_row, n_col, c_col, n
     )
-    out = workspace(name, (c_row, c_col, n_row, n_col, n), dtype)
-    # Adding the offset while copying saves a pass over the pixels.
-    np.add(cells.transpose(1, 3, 0, 2, 4), offset, out=out, casting="unsafe")
+    out = workspace(name, (c_row, c_col, n_row, n_col, n), np.float64)
+    np.copyto(out, cells.transpose(1, 3, 0, 2, 4))
     return out.reshape(c_row * c_col, n_row * n_col * n)
 
 
@@ -354,8 +352,15 @@ def _fits_lookup_table(images, transform_sqrt):
     return high - low <= _LUT_RADIUS and max(-low, high) < 2**53
 
 
-def _lookup_bins(images, pixels_per_cell, orientations, workspace):
-    """Cell-major bins and magnitudes of integer images, via the table."""
+def _lookup_steps(images, pixels_per_cell, orientations, workspace):
+    """Bins and magnitudes of integer images, one pixel position at a time.
+
+    Yields, for each pixel position of a cell in row-major order, the bin
+    and the magnitude of that pixel in every cell, cells ordered (cell row,
+    cell column, image). The arrays are overwritten at the next position;
+    producing them position by position keeps them in cache for
+    ``_cell_histograms`` instead of writing all of them out first.
+    """
     if images.dtype.itemsize > 1:
         # Shift wide integers into [0, 255] so that they fit int16; the
         # differences, hence the gradients, do not change.
@@ -364,41 +369,50 @@ def _lookup_bins(images, pixels_per_cell, orientations, workspace):
     code = workspace("code", g_row.shape, np.int32)
     np.multiply(g_row, _LUT_SIDE, out=code, dtype=np.int32)
     code += g_col
-    # ``take`` converts int32 indices to intp first; converting while
-    # regrouping saves that pass.
-    index = _cell_major(
-        code, pixels_per_cell, workspace, "index", np.intp, offset=_LUT_CENTRE
-    )
+    code += _LUT_CENTRE
     table_bins, table_magnitude = _lookup_table(orientations)
-    # The indices are in range by construction; mode="clip" spares ``take``
-    # the buffered copy it makes with ``out`` under the default "raise".
-    bins = workspace("bins", index.shape, table_bins.dtype)
-    magnitude = workspace("magnitude", index.shape, np.float64)
-    table_bins.take(index, out=bins, mode="clip")
-    table_magnitude.take(index, out=magnitude, mode="clip")
-    return bins, magnitude
+    c_row, c_col = pixels_per_cell
+    n_row, n_col = _n_cells(images.shape[1:], pixels_per_cell)
+    shape = (n_row, n_col, len(images))
+    index = workspace("index", shape, np.intp)
+    bins = workspace("bins", shape, table_bins.dtype)
+    magnitude = workspace("magnitude", shape, np.float64)
+    for row in range(c_row):
+        rows = code[row : n_row * c_row : c_row]
+        for col in range(c_col):
+            # ``take`` would convert int32 indices to intp anyway; doing it
+            # here gathers the strided pixels at the same time.
+            np.copyto(index, rows[:, col : n_col * c_col : c_col], casting="unsafe")
+            # The indices are in range by construction; mode="clip" spares
+            # ``take`` the buffered copy it makes for ``out`` with "raise".
+            table_bins.take(index, out=bins, mode="clip")
+            table_magnitude.take(index, out=magnitude, mode="clip")
+            yield bins.reshape(-1), magnitude.reshape(-1)
 
 
-def _cell_histograms(bins, magnitude, shape, cell_area, workspace):
+def _cell_histograms(steps, shape, cell_area, workspace):
     """Per-cell orientation histograms, bit for bit as skimage's Cython loop.
 
     Parameters
     ----------
-    bins : ndarray of shape (pixels_per_cell, n_cells), integer
-        Cell-major bin per pixel, ``orientations`` for none.
-    magnitude : ndarray of shape (pixels_per_cell, n_cells), float64
-        Cell-major gradient magnitude per pixel.
+    steps : iterable of (ndarray, ndarray)
+        For each pixel position of a cell, in row-major order: the bin
+        (``orientations`` for none) and the float64 magnitude of that pixel
+        in every cell, each of shape ``(n_cells,)``, cells ordered (cell
+        row, cell column, image).
     shape : tuple of int
         ``(n_images, n_cells_row, n_cells_col, orientations)``.
     cell_area : int
         Pixels per cell.
+    workspace : _Workspace
+        Scratch memory.
 
     Returns
     -------
     histograms : ndarray of shape ``shape``, float64
     """
     n, n_row, n_col, orientations = shape
-    n_cells = bins.shape[1]
+    n_cells = n * n_row * n_col
     n_slots = orientations + 1  # the last slot collects pixels in no bin
     first_slots = np.arange(0, n_cells * n_slots, n_slots)
     totals = workspace("totals", (n_cells * n_slots,), np.float32)
@@ -409,7 +423,7 @@ def _cell_histograms(bins, magnitude, shape, cell_area, workspace):
     # row-major order, rounding to float32 after every addition. A cell
     # receives one pixel per step, so the slots of a step are distinct.
     # (Slots are in range by construction; "wrap" is the cheapest mode.)
-    for step_bins, step_magnitude in zip(bins, magnitude):
+    for step_bins, step_magnitude in steps:
         np.add(step_bins, first_slots, out=slots)
         totals.take(slots, out=partial, mode="wrap")
         np.add(partial, step_magnitude, out=partial, casting="unsafe")
