@@ -75,7 +75,7 @@ def images_for(draw, params):
     return (pixels * scale).astype(dtype)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(data=st.data())
 def test_matches_skimage(data):
     params = data.draw(hog_params(), label="params")
