@@ -132,8 +132,8 @@ def hog_batch(
     step = max(1, _CHUNK_PIXELS // max(1, images.shape[1] * images.shape[2]))
     workspace = _Workspace()
     for start in range(0, len(images), step):
-        chunk = images[start : start + step]
-        out[start : start + step] = _hog_chunk(chunk, params, workspace)
+        chunk = slice(start, start + step)
+        _hog_chunk(images[chunk], params, workspace, out[chunk])
     return out
 
 
@@ -185,8 +185,8 @@ class _Workspace:
         return memory[:n_bytes].view(dtype).reshape(shape)
 
 
-def _hog_chunk(images, params, workspace):
-    """Descriptors of a chunk of images, as float64 (cast by the caller)."""
+def _hog_chunk(images, params, workspace, out):
+    """Write the descriptors of a chunk of images into the rows ``out``."""
     orientations = params["orientations"]
     pixels_per_cell = params["pixels_per_cell"]
     if _fits_lookup_table(images, params["transform_sqrt"]):
@@ -198,7 +198,8 @@ def _hog_chunk(images, params, workspace):
         if not np.isfinite(pixels).all():
             # NaN orientations fall in every bin of skimage's loop, and inf
             # gradients give NaN; reproducing that is not worth a fast path.
-            return _skimage_loop(images, params)
+            out[...] = _skimage_loop(images, params)
+            return
         g_row, g_col = _gradients(pixels, workspace)
         g_row = _cell_major(g_row, pixels_per_cell, workspace, "row")
         g_col = _cell_major(g_col, pixels_per_cell, workspace, "col")
@@ -211,10 +212,9 @@ def _hog_chunk(images, params, workspace):
         math.prod(pixels_per_cell),
         workspace,
     )
-    blocks = _normalised_blocks(
-        histograms, params["cells_per_block"], params["block_norm"], workspace
+    _normalised_blocks(
+        histograms, params["cells_per_block"], params["block_norm"], workspace, out
     )
-    return blocks.reshape(len(images), -1)
 
 
 def _n_cells(image_shape, pixels_per_cell):
@@ -442,23 +442,27 @@ def _cell_histograms(steps, shape, cell_area, workspace):
     return histograms
 
 
-def _normalised_blocks(histograms, cells_per_block, block_norm, workspace):
-    """Blocks of ``(n, cells_row, cells_col, orientations)`` histograms.
+def _normalised_blocks(histograms, cells_per_block, block_norm, workspace, out):
+    """Normalised blocks of ``(n, cells_row, cells_col, orientations)`` histograms.
 
-    Returns an array of shape ``(n, blocks_row, blocks_col, b_row * b_col *
-    orientations)``, each block flattened in skimage's ``(b_row, b_col,
-    orientation)`` order and normalised with ``block_norm``.
+    Each block is flattened in skimage's ``(b_row, b_col, orientation)``
+    order, normalised with ``block_norm`` and written to the rows ``out``
+    (directly when they are float64, which saves a pass).
     """
     b_row, b_col = cells_per_block
     windows = sliding_window_view(histograms, (b_row, b_col), axis=(1, 2))
     # (n, blocks_row, blocks_col, orientations, b_row, b_col) -> skimage order
     windows = windows.transpose(0, 1, 2, 4, 5, 3)
-    blocks = workspace("blocks", windows.shape, np.float64)
+    if out.dtype == np.float64:
+        blocks = out.reshape(windows.shape)
+    else:
+        blocks = workspace("blocks", windows.shape, np.float64)
     np.copyto(blocks, windows)
     blocks = blocks.reshape(*blocks.shape[:3], -1)
     scratch = workspace("block_scratch", blocks.shape, np.float64)
     _NORMALISERS[block_norm](blocks, scratch)
-    return blocks
+    if out.dtype != np.float64:
+        out[...] = blocks.reshape(out.shape)
 
 
 # The normalisers work in place. Each block is one contiguous row, summed as
