@@ -31,6 +31,13 @@ def _parser():
         metavar="FILE",
         help="a model saved by `skfer train` (default: the shipped one)",
     )
+    p.add_argument(
+        "--labels",
+        type=int,
+        choices=(7, 3),
+        default=7,
+        help="shipped model to use: 7 emotions or happy/sad/neutral",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
 
     t = commands.add_parser("train", help="train a model and save it")
@@ -118,7 +125,7 @@ def _run(args):
             width=args.width,
         )
         return 0
-    model = _load(args.model)
+    model = _load(args.model, args.labels)
     if args.command == "predict":
         from ._predict import predict
 
@@ -128,15 +135,20 @@ def _run(args):
 
     X, y, described = load_data(args.data, usage=args.usage, labels=args.labels)
     print(described)
+    if args.model is None and args.data is None:
+        print(
+            "note: the bundled sample comes from FER2013 Training, which the "
+            "shipped model was trained on: this is no test score."
+        )
     evaluate(model, X, y, plots=args.plots)
     return 0
 
 
-def _load(path):
+def _load(path, labels):
     if path is None:
         from ..pretrained import load
 
-        return load()
+        return load(labels=labels)
     from ..utils import load_model
 
     return load_model(path)
