@@ -157,6 +157,8 @@ class BaseFERClassifier(KerasClassifier):
     def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):
         if X is not None:
             X = _flatten(X)
+            if not reset:
+                self._check_n_features(X)
             if self.image_shape is not None:
                 _check_n_pixels(X, check_image_shape(self.image_shape))
         X, y = super()._validate_data(X, y, reset=reset, y_numeric=y_numeric)
@@ -169,6 +171,16 @@ class BaseFERClassifier(KerasClassifier):
         if y is not None:
             self._check_classes(y, reset)
         return X, y
+
+    def _check_n_features(self, X):
+        n_features = np.shape(X)[1] if np.ndim(X) == 2 else None
+        expected = getattr(self, "n_features_in_", None)
+        if None not in (n_features, expected) and n_features != expected:
+            raise ValueError(
+                f"X has {n_features} features, but {type(self).__name__} is "
+                f"expecting {expected} features as input "
+                f"(image_shape_={self.image_shape_})."
+            )
 
     def _check_classes(self, y, reset):
         labels = np.unique(y)

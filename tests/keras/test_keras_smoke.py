@@ -1,0 +1,99 @@
+"""Every architecture fits, predicts, clones and pickles like a classifier."""
+
+import pickle
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from skfer.keras import (
+    CNN1Classifier,
+    CNN2Classifier,
+    HOGCNNClassifier,
+    ResNetClassifier,
+    TinyXceptionClassifier,
+)
+
+ALL = [
+    CNN1Classifier,
+    CNN2Classifier,
+    ResNetClassifier,
+    TinyXceptionClassifier,
+    HOGCNNClassifier,
+]
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_fit_predict_clone_pickle(cls, data, shape, fast):
+    X, y = data
+    clf = cls(**fast).fit(X, y)
+    proba = clf.predict_proba(X[:5])
+    assert proba.shape == (5, 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-5)
+    assert set(clf.predict(X)) <= set(np.unique(y))
+    assert clf.image_shape_ == (24, 24)
+    assert set(clf.history_) >= {"loss", "val_loss", "accuracy", "learning_rate"}
+
+    fresh = clone(clf)
+    assert fresh.get_params() == clf.get_params()
+    assert not hasattr(fresh, "model_")
+
+    restored = pickle.loads(pickle.dumps(clf))
+    np.testing.assert_array_equal(restored.predict_proba(X[:5]), proba)
+
+
+def test_same_seed_same_model(data, fast):
+    X, y = data
+    params = dict(fast, epochs=2, augment=True)
+    first, second = (CNN1Classifier(**params).fit(X, y) for _ in range(2))
+    np.testing.assert_array_equal(first.predict_proba(X), second.predict_proba(X))
+    other = CNN1Classifier(**{**params, "random_state": 1}).fit(X, y)
+    assert not np.array_equal(first.predict_proba(X), other.predict_proba(X))
+
+
+def test_augmentation_is_inactive_at_prediction(data, fast):
+    X, y = data
+    clf = CNN1Classifier(**dict(fast, augment=True)).fit(X, y)
+    assert "augment" in [layer.name for layer in clf.model_.layers]
+    np.testing.assert_array_equal(clf.predict_proba(X), clf.predict_proba(X))
+
+
+def test_routed_model_and_optimizer_parameters(data, fast):
+    X, y = data
+    clf = CNN2Classifier(
+        **fast, model__dropout=0.4, optimizer__learning_rate=0.01
+    ).fit(X, y)
+    rates = {layer.rate for layer in clf.model_.layers if "dropout" in layer.name}
+    assert 0.4 in rates
+    assert float(clf.model_.optimizer.learning_rate) == pytest.approx(0.01)
+
+
+def test_hog_branch_gets_routed_hog_parameters(data, shape, fast):
+    X, y = data
+    clf = HOGCNNClassifier(**fast, hog__orientations=4).fit(X, y)
+    assert clf.feature_encoder_.hog_.orientations == 4
+    assert clf.model_.get_layer("hog").output.shape[-1] == (
+        clf.feature_encoder_.n_hog_features_
+    )
+
+
+def test_training_defaults_of_the_report(data, fast):
+    X, y = data
+    clf = CNN1Classifier(**dict(fast, epochs=3)).fit(X, y)
+    kinds = {type(cb).__name__ for cb in clf._fit_callbacks}
+    assert {"EarlyStopping", "ReduceLROnPlateau"} <= kinds
+    assert type(clf.model_.optimizer).__name__ == "Adam"
+    assert len(clf.history_["loss"]) == 3
+
+
+def test_class_weight_balanced(data, shape, fast):
+    X, y = data
+    clf = CNN1Classifier(**fast, class_weight="balanced").fit(X, y)
+    assert clf.predict_proba(X[:2]).shape == (2, 3)
+
+
+def test_images_as_3d_array(data, shape, fast):
+    X, y = data
+    clf = CNN1Classifier(**fast).fit(X.reshape(-1, 24, 24), y)
+    assert clf.n_features_in_ == 576
+    assert clf.predict(X.reshape(-1, 24, 24)).shape == (len(X),)
