@@ -15,7 +15,7 @@ class CNN1Classifier(BaseFERClassifier):
         3 x [Conv3x3(w, 2w, 4w) - BatchNorm - ReLU - MaxPool2 - Dropout]
         Flatten - Dense(4w, ReLU) - Dropout - Dense(n_classes, softmax)
 
-    About 0.67 M parameters for 48x48 images, 7 classes and the default
+    684,199 parameters for 48x48 images, 7 classes and the default
     width. Routed model parameters: ``model__dropout`` (default 0.25) after
     each block and ``model__dense_dropout`` (default 0.5) before the
     softmax.
@@ -56,7 +56,7 @@ class CNN2Classifier(BaseFERClassifier):
         4 x [2 x (Conv3x3(w, 2w, 4w, 8w) - BatchNorm - ReLU) - MaxPool2 - Dropout]
         GlobalAveragePooling - Dense(8w, ReLU) - Dropout - Dense(n_classes, softmax)
 
-    About 1.24 M parameters for 48x48 images, 7 classes and the default
+    1,242,151 parameters for 48x48 images, 7 classes and the default
     width. Routed model parameters: ``model__dropout`` (default 0.25) after
     each block and ``model__dense_dropout`` (default 0.5) before the
     softmax.

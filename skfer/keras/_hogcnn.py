@@ -28,7 +28,7 @@ class HOGCNNClassifier(BaseFERClassifier):
                       - Dense(4w, ReLU)
         Concatenate - Dense(4w, ReLU) - Dropout - Dense(n_classes, softmax)
 
-    About 1.08 M parameters for 48x48 images, 7 classes, default HOG and
+    1,082,023 parameters for 48x48 images, 7 classes, default HOG and
     default width. Routed model parameters: ``model__dropout`` (default
     0.25) in both branches and ``model__dense_dropout`` (default 0.5) before
     the softmax.

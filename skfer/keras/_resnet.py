@@ -30,7 +30,7 @@ class ResNetClassifier(BaseFERClassifier):
     stride-2 1x1 convolution crashes TensorFlow's CPU gradient on odd batch
     sizes.
 
-    About 0.18 M parameters for 48x48 images, 7 classes and the default
+    175,895 parameters for 48x48 images, 7 classes and the default
     width. Routed model parameter: ``model__dropout`` (default 0.3) before
     the softmax.
 

@@ -22,7 +22,7 @@ class TinyXceptionClassifier(BaseFERClassifier):
     The shortcut replaces mini-Xception's stride-2 1x1 convolution, whose
     gradient crashes TensorFlow on CPU for odd batch sizes.
 
-    About 57 k parameters for 48x48 images, 7 classes and the default
+    58,423 parameters for 48x48 images, 7 classes and the default
     width. Routed model parameter: ``model__dropout`` (default 0.0) before
     the last convolution.
 

@@ -1,11 +1,14 @@
 """Every architecture fits, predicts, clones and pickles like a classifier."""
 
 import pickle
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
 from sklearn.base import clone
 
+import skfer.keras
 from skfer.keras import (
     CNN1Classifier,
     CNN2Classifier,
@@ -97,3 +100,18 @@ def test_images_as_3d_array(data, shape, fast):
     clf = CNN1Classifier(**fast).fit(X.reshape(-1, 24, 24), y)
     assert clf.n_features_in_ == 576
     assert clf.predict(X.reshape(-1, 24, 24)).shape == (len(X),)
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_docstring_parameter_count_is_true(cls):
+    counted = re.search(r"([\d,]+) parameters for 48x48", cls.__doc__).group(1)
+    X = np.zeros((7, 48 * 48), dtype=np.uint8)
+    clf = cls(random_state=0).initialize(X, np.arange(7))
+    assert clf.model_.count_params() == int(counted.replace(",", ""))
+
+
+def test_models_are_backend_agnostic():
+    # Only keras.layers / keras.ops: the models also build under JAX.
+    for path in Path(skfer.keras.__file__).parent.glob("_*.py"):
+        source = path.read_text()
+        assert "tensorflow" not in source and "tf." not in source, path.name
