@@ -136,13 +136,11 @@ def _api_rst():
         functions = [n for n in public if callable(getattr(module, n))
                      and n not in classes]
         data = [n for n in public if n not in classes and n not in functions]
-        for kind, names, template in [
-            ("Classes", classes, "class.rst"),
-            ("Functions", functions, "function.rst"),
-        ]:
+        # Stubs use _templates/autosummary/{class,function}.rst.
+        for kind, names in [("Classes", classes), ("Functions", functions)]:
             if names:
                 lines += [f"**{kind}**", "", ".. autosummary::",
-                          "   :toctree: generated/", f"   :template: {template}",
+                          "   :toctree: generated/",
                           "", *(f"   {n}" for n in sorted(names)), ""]
         for n in sorted(data):
             lines += [f".. autodata:: {n}", "   :no-value:", ""]

@@ -42,15 +42,9 @@ print(f"training images: {len(y_train)} before, {len(y_res)} after balancing")
 for name, b, a in zip(fer.target_names, before, after):
     print(f"{name:>9}: {b:4d} -> {a:4d}")
 
-positions = np.arange(len(fer.target_names))
-fig, ax = plt.subplots(figsize=(8, 3.5))
-ax.bar(positions - 0.2, before, width=0.4, label="before")
-ax.bar(positions + 0.2, after, width=0.4, label="after (augmented copies)")
-ax.set_xticks(positions, fer.target_names)
-ax.set_ylabel("training images")
-ax.set_title("Class distribution of the training split")
-ax.legend()
-fig.tight_layout()
+from skfer.plotting import plot_class_distribution
+
+plot_class_distribution(y_train, y_res)
 
 # %%
 # Augmented copies of *disgust* faces

@@ -24,7 +24,6 @@ curves and its time per epoch, not what the network reaches on FER2013 (see
 # --------
 import time
 
-import matplotlib.pyplot as plt
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import train_test_split
 
@@ -54,14 +53,8 @@ print(f"test accuracy {accuracy_score(y_test, y_pred):.3f}, "
 # ``history_`` holds the per-epoch metrics Keras recorded; the validation
 # values come from the stratified 10% that the classifier holds out of its
 # training data (``validation_split``) for early stopping.
-epochs = range(1, epochs_run + 1)
-fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.5))
-for key, style in [("loss", "-o"), ("val_loss", "--o")]:
-    ax_loss.plot(epochs, clf.history_[key], style, label=key)
-for key, style in [("accuracy", "-o"), ("val_accuracy", "--o")]:
-    ax_acc.plot(epochs, clf.history_[key], style, label=key)
-for ax, name in [(ax_loss, "loss"), (ax_acc, "accuracy")]:
-    ax.set_xlabel("epoch")
-    ax.set_title(name)
-    ax.legend()
-fig.tight_layout()
+# :func:`~skfer.plotting.plot_training_history` draws them, with the
+# learning rate the schedule set.
+from skfer.plotting import plot_training_history
+
+axes = plot_training_history(clf)

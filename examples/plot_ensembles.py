@@ -72,8 +72,9 @@ for name, vote in votes.items():
     y_pred = vote.fit(X_val, y_val).predict(X_test)
     scores[name] = (accuracy_score(y_test, y_pred),
                     f1_score(y_test, y_pred, average="macro"))
-print("learned weights:", dict(zip([n for n, _ in members],
-                                   votes["weighted vote"].weights_.round(3))))
+weights = votes["weighted vote"].weights_
+print("learned weights:",
+      ", ".join(f"{n} {w:.3f}" for (n, _), w in zip(members, weights)))
 for name, (accuracy, macro_f1) in scores.items():
     print(f"{name:>14}: accuracy {accuracy:.3f}, macro-F1 {macro_f1:.3f}")
 

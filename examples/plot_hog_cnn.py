@@ -16,7 +16,7 @@ an :class:`~skfer.over_sampling.AugmentingOversampler` step in an
 :class:`imblearn.pipeline.Pipeline`, so only the training images are
 augmented.
 
-Here each variant trains for 2 epochs with ``width=8`` on three quarters of
+Here each variant trains for 2 epochs with ``width=4`` on three quarters of
 the 2,000-image sample and is scored on the other quarter. **The sample is far
 too small, and the training far too short, for a meaningful CNN accuracy**;
 this example shows how the three experiments are written, not their FER2013
@@ -42,7 +42,7 @@ three = select_labels(seven, ["happy", "sad", "neutral"])
 
 
 def hog_cnn():
-    return HOGCNNClassifier(width=8, epochs=2, patience=None, random_state=0)
+    return HOGCNNClassifier(width=4, epochs=2, patience=None, random_state=0)
 
 
 experiments = {

@@ -35,12 +35,13 @@ for name, data in [("7 labels", seven), ("3 labels", three)]:
 # (ridge) classifier. The dummy classifier always predicts the largest class.
 from sklearn.dummy import DummyClassifier
 from sklearn.linear_model import RidgeClassifier
-from sklearn.metrics import ConfusionMatrixDisplay, accuracy_score, f1_score
+from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import train_test_split
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from skfer.features import HOGTransformer
+from skfer.plotting import plot_confusion_matrix
 
 fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
 for ax, (name, data) in zip(axes, [("7 labels", seven), ("3 labels", three)]):
@@ -55,9 +56,9 @@ for ax, (name, data) in zip(axes, [("7 labels", seven), ("3 labels", three)]):
     print(f"{name}: accuracy {accuracy_score(y_test, y_pred):.3f} "
           f"(majority class {baseline:.3f}), "
           f"macro-F1 {f1_score(y_test, y_pred, average='macro'):.3f}")
-    ConfusionMatrixDisplay.from_predictions(
-        y_test, y_pred, display_labels=data.target_names, normalize="true",
-        values_format=".2f", ax=ax, colorbar=False, xticks_rotation=45,
+    plot_confusion_matrix(
+        y_test, y_pred, target_names=list(data.target_names), normalize="true",
+        ax=ax,
     )
     ax.set_title(f"{name} (rows sum to 1)")
 fig.tight_layout()
