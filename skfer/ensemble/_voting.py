@@ -258,7 +258,10 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
 
     def _as_scores(self, outputs):
         if self.voting == "soft":
-            return np.stack([np.asarray(p, dtype=float) for p in outputs])
+            # Keras gives float32 probabilities whose rows miss 1 by ~1e-7,
+            # enough for scikit-learn's log_loss to warn: renormalise.
+            probas = np.stack([np.asarray(p, dtype=float) for p in outputs])
+            return probas / probas.sum(axis=2, keepdims=True)
         codes = np.stack([_codes(self.classes_, p) for p in outputs])
         return one_hot(codes, len(self.classes_))
 

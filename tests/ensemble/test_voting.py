@@ -198,3 +198,17 @@ def test_image_pipelines_as_members_with_emotion_names():
     vote.set_params(weights="auto").fit(X[400:500], y[400:500])
     assert set(vote.predict(X[500:])) <= set(fer.target_names)
     assert vote.predict_proba(X[500:]).shape == (100, len(vote.classes_))
+
+
+class _Float32Proba(LogisticRegression):
+    # Like a Keras member: float32 probabilities, rows off 1 by rounding.
+    def predict_proba(self, X):
+        return super().predict_proba(X).astype(np.float32)
+
+
+def test_float32_member_probabilities_sum_to_one(split):
+    (X, y), (X_val, y_val), (X_test, _) = split
+    members = [("f32", _Float32Proba().fit(X, y)), ("nb", GaussianNB().fit(X, y))]
+    proba = PrefitVotingClassifier(members).fit(X_val, y_val).predict_proba(X_test)
+    assert proba.dtype == np.float64
+    np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-12)
