@@ -120,7 +120,9 @@ def main():
 
 def report(clf, pred, test, seconds):
     names = [test.target_names[c] for c in clf.classes_]
-    print(classification_report(test.target, pred, target_names=names, digits=3))
+    print(classification_report(
+        test.target, pred, target_names=names, digits=3, zero_division=0
+    ))
     epochs = len(clf.history_["loss"])
     best = int(np.argmin(clf.history_.get("val_loss", clf.history_["loss"]))) + 1
     print(f"PublicTest accuracy: {accuracy_score(test.target, pred):.4f}")

@@ -7,8 +7,10 @@ import keras
 import numpy as np
 from keras import callbacks as keras_callbacks
 from scikeras.wrappers import KerasClassifier
+from scipy import sparse
 from sklearn.model_selection import train_test_split
 from sklearn.utils import ClassifierTags
+from sklearn.utils.validation import column_or_1d
 
 from ..utils import check_image_shape
 
@@ -156,11 +158,20 @@ class BaseFERClassifier(KerasClassifier):
 
     def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):
         if X is not None:
-            X = _flatten(X)
+            if sparse.issparse(X):
+                raise TypeError(
+                    "Sparse input is not supported: images are dense pixels. "
+                    "Convert X with X.toarray()."
+                )
+            X = _flatten(np.asarray(X))
             if not reset:
                 self._check_n_features(X)
             if self.image_shape is not None:
                 _check_n_pixels(X, check_image_shape(self.image_shape))
+        if y is not None:
+            # One output per network: a column vector is raveled with
+            # scikit-learn's DataConversionWarning, wider y is refused.
+            y = column_or_1d(y, warn=True)
         X, y = super()._validate_data(X, y, reset=reset, y_numeric=y_numeric)
         if X is not None and reset:
             self.image_shape_ = (

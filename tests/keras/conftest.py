@@ -1,7 +1,10 @@
 """Small, seeded FER2013 data for the Keras tests.
 
 Images are downscaled to 24x24 (every other pixel) and networks are a few
-filters wide, so that a fit takes seconds on two cores.
+filters wide, so that a fit takes seconds on two cores. ``fast`` runs Keras
+eagerly: tracing the ``tf.function`` of each new model costs more than a
+60-image epoch; the per-architecture smoke tests and the crash regression
+test run in graph mode, as users do.
 """
 
 import numpy as np
@@ -10,7 +13,10 @@ import pytest
 from skfer.datasets import load_fer2013_sample
 
 SHAPE = (24, 24)
-FAST = dict(width=2, epochs=1, batch_size=16, image_shape=SHAPE, random_state=0)
+FAST = dict(
+    width=2, epochs=1, batch_size=16, image_shape=SHAPE, random_state=0,
+    run_eagerly=True,
+)
 
 
 def small_images(n, n_classes=3):

@@ -13,10 +13,25 @@ from skfer.keras import CNN1Classifier
 
 CHECKED = CNN1Classifier(
     image_shape=None, width=2, epochs=1, batch_size=16, validation_split=0.0,
-    random_state=0,
+    random_state=0, run_eagerly=True,
 )
 
-EXPECTED_FAILURES = {}
+EXPECTED_FAILURES = {
+    "check_estimator_tags_renamed": (
+        "scikeras' BaseWrapper defines the pre-1.6 `_more_tags` only; "
+        "BaseFERClassifier.__sklearn_tags__ replaces it, but the check "
+        "inspects every class of the MRO"
+    ),
+    "check_mixin_order": (
+        "scikeras' KerasClassifier lists ClassifierMixin after BaseEstimator "
+        "and a subclass cannot reorder it (MRO conflict); "
+        "BaseFERClassifier.__sklearn_tags__ sets the classifier tags instead"
+    ),
+    "check_sample_weight_equivalence_on_dense_data": (
+        "mini-batch SGD: a weight of 2 is not the same as a repeated sample, "
+        "which lands in another batch"
+    ),
+}
 
 
 @parametrize_with_checks(

@@ -29,7 +29,7 @@ ALL = [
 @pytest.mark.parametrize("cls", ALL)
 def test_fit_predict_clone_pickle(cls, data, shape, fast):
     X, y = data
-    clf = cls(**fast).fit(X, y)
+    clf = cls(**dict(fast, run_eagerly=False)).fit(X, y)
     proba = clf.predict_proba(X[:5])
     assert proba.shape == (5, 3)
     np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-5)
