@@ -98,6 +98,21 @@ class BaseFERClassifier(KerasClassifier):
         Class labels seen in fit.
     n_features_in_ : int
         Number of pixels per image.
+
+    See Also
+    --------
+    CNN1Classifier, CNN2Classifier, ResNetClassifier, TinyXceptionClassifier,
+    HOGCNNClassifier : The architectures.
+
+    Examples
+    --------
+    >>> from sklearn.base import is_classifier
+    >>> from sklearn.model_selection import check_cv
+    >>> from skfer.keras import CNN2Classifier
+    >>> is_classifier(CNN2Classifier())
+    True
+    >>> check_cv(3, [0, 1] * 3, classifier=is_classifier(CNN2Classifier()))
+    StratifiedKFold(n_splits=3, random_state=None, shuffle=False)
     """
 
     _default_width = 32
@@ -152,8 +167,8 @@ class BaseFERClassifier(KerasClassifier):
         return tags
 
     @property
-    def width_(self):
-        """Filters of the first block actually used (``width`` or the default)."""
+    def _width(self):
+        """Filters of the first block: ``width`` or the architecture's default."""
         return self._default_width if self.width is None else int(self.width)
 
     def _validate_data(self, X=None, y=None, reset=False, y_numeric=False):

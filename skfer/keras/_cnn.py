@@ -38,11 +38,11 @@ class CNN1Classifier(BaseFERClassifier):
                         dense_dropout=0.5):
         inputs, x = image_input(self.image_shape_, self.augment)
         for i in range(3):
-            x = conv_bn_relu(x, self.width_ * 2**i)
+            x = conv_bn_relu(x, self._width * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
             x = layers.Dropout(dropout)(x)
         x = layers.Flatten()(x)
-        x = layers.Dense(4 * self.width_, activation="relu")(x)
+        x = layers.Dense(4 * self._width, activation="relu")(x)
         outputs = softmax_head(x, meta["n_classes_"], dense_dropout)
         return compiled(inputs, outputs, "cnn1", compile_kwargs)
 
@@ -80,10 +80,10 @@ class CNN2Classifier(BaseFERClassifier):
         inputs, x = image_input(self.image_shape_, self.augment)
         for i in range(4):
             for _ in range(2):
-                x = conv_bn_relu(x, self.width_ * 2**i)
+                x = conv_bn_relu(x, self._width * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
             x = layers.Dropout(dropout)(x)
         x = layers.GlobalAveragePooling2D()(x)
-        x = layers.Dense(8 * self.width_, activation="relu")(x)
+        x = layers.Dense(8 * self._width, activation="relu")(x)
         outputs = softmax_head(x, meta["n_classes_"], dense_dropout)
         return compiled(inputs, outputs, "cnn2", compile_kwargs)

@@ -57,7 +57,7 @@ class HOGCNNClassifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
-        w = self.width_
+        w = self._width
         pixels, x = image_input(self.image_shape_, self.augment)
         for i in range(3):
             x = conv_bn_relu(x, w * 2**i)

@@ -50,9 +50,9 @@ class ResNetClassifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.3):
         inputs, x = image_input(self.image_shape_, self.augment)
-        x = conv_bn_relu(x, self.width_)
+        x = conv_bn_relu(x, self._width)
         for stage in range(3):
-            filters = self.width_ * 2**stage
+            filters = self._width * 2**stage
             x = _basic_block(x, filters, downsample=stage > 0)
             x = _basic_block(x, filters, downsample=False)
         x = layers.GlobalAveragePooling2D()(x)

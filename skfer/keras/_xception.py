@@ -42,10 +42,10 @@ class TinyXceptionClassifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.0):
         inputs, x = image_input(self.image_shape_, self.augment)
-        x = conv_bn_relu(x, self.width_)
-        x = conv_bn_relu(x, self.width_)
+        x = conv_bn_relu(x, self._width)
+        x = conv_bn_relu(x, self._width)
         for i in range(1, 5):
-            x = _separable_module(x, self.width_ * 2**i)
+            x = _separable_module(x, self._width * 2**i)
         if dropout:
             x = layers.Dropout(dropout)(x)
         x = layers.Conv2D(meta["n_classes_"], 3, padding="same")(x)
