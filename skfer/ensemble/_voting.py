@@ -7,7 +7,6 @@ from joblib import Parallel, delayed
 from sklearn.base import ClassifierMixin, _fit_context, clone
 from sklearn.ensemble._base import _BaseHeterogeneousEnsemble, _fit_single_estimator
 from sklearn.exceptions import NotFittedError
-from sklearn.frozen import FrozenEstimator
 from sklearn.model_selection import check_cv, cross_val_predict
 from sklearn.utils import Bunch
 from sklearn.utils._param_validation import StrOptions
@@ -15,6 +14,14 @@ from sklearn.utils.metaestimators import available_if
 from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
+from ._members import (
+    dropped,
+    freeze,
+    given_weights,
+    is_auto,
+    label_codes,
+    shared_classes,
+)
 from ._weights import accuracy_weights, log_loss_weights, one_hot, soft_vote
 
 
@@ -160,8 +167,8 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
                 delayed(_fit_single_estimator)(clone(m), X, y, {}) for m in members
             )
         else:
-            members = [_freeze(name, m) for name, m in zip(names, members)]
-        self.classes_ = _shared_classes(names, members)
+            members = [freeze(name, m) for name, m in zip(names, members)]
+        self.classes_ = shared_classes(names, members)
         self.estimators_ = members
         self.named_estimators_ = Bunch(**dict(zip(names, members)))
         self.weights_ = self._fit_weights(X, y)
@@ -214,27 +221,27 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
 
     def _members(self):
         names, members = self._validate_estimators()
-        kept = [(n, m) for n, m in zip(names, members) if not _dropped(m)]
+        kept = [(n, m) for n, m in zip(names, members) if not dropped(m)]
         return [n for n, _ in kept], [m for _, m in kept]
 
     def _check_options(self, n_estimators):
-        if self.voting == "hard" and _is_auto(self.weights):
+        if self.voting == "hard" and is_auto(self.weights):
             if self.objective == "log_loss":
                 raise ValueError(
                     "objective='log_loss' needs probabilities: with voting='hard' "
                     "use objective='accuracy'."
                 )
-        if self.weights is not None and not _is_auto(self.weights):
+        if self.weights is not None and not is_auto(self.weights):
             if len(self.weights) != n_estimators:
                 raise ValueError(
                     f"{len(self.weights)} weights for {n_estimators} estimators."
                 )
 
     def _fit_weights(self, X, y):
-        if not _is_auto(self.weights):
-            return _given_weights(self.weights, self.estimators)
+        if not is_auto(self.weights):
+            return given_weights(self.weights, self.estimators)
         scores = self._held_out_scores(X, y)
-        y_codes = _codes(self.classes_, y)
+        y_codes = label_codes(self.classes_, y)
         if self.objective == "log_loss":
             return log_loss_weights(scores, y_codes)
         start = log_loss_weights(scores, y_codes) if self.voting == "soft" else None
@@ -262,54 +269,5 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
             # enough for scikit-learn's log_loss to warn: renormalise.
             probas = np.stack([np.asarray(p, dtype=float) for p in outputs])
             return probas / probas.sum(axis=2, keepdims=True)
-        codes = np.stack([_codes(self.classes_, p) for p in outputs])
-        return one_hot(codes, len(self.classes_))
-
-
-def _freeze(name, member):
-    try:
-        check_is_fitted(member)
-    except NotFittedError as exc:
-        raise NotFittedError(
-            f"Member {name!r} ({type(member).__name__}) is not fitted: fit it "
-            "first, or pass fit_members=True to fit the members here."
-        ) from exc
-    return member if isinstance(member, FrozenEstimator) else FrozenEstimator(member)
-
-
-def _shared_classes(names, members):
-    classes = [np.asarray(m.classes_) for m in members]
-    if any(not np.array_equal(c, classes[0]) for c in classes[1:]):
-        listing = "; ".join(f"{n!r}: {c.tolist()}" for n, c in zip(names, classes))
-        raise ValueError(f"The members do not share one set of classes: {listing}.")
-    return classes[0]
-
-
-def _codes(classes, labels):
-    labels = np.asarray(labels)
-    unknown = ~np.isin(labels, classes)
-    if np.any(unknown):
-        raise ValueError(
-            f"Labels {np.unique(labels[unknown]).tolist()} are not among the "
-            f"members' classes {classes.tolist()}."
-        )
-    order = np.argsort(classes)
-    return order[np.searchsorted(classes, labels, sorter=order)]
-
-
-def _given_weights(weights, estimators):
-    kept = [not _dropped(m) for _, m in estimators]
-    if weights is None:
-        return np.full(sum(kept), 1 / sum(kept))
-    w = np.asarray(weights, dtype=float)[kept]
-    if np.any(w < 0) or w.sum() <= 0:
-        raise ValueError(f"weights must be non-negative, not all zero; got {weights}.")
-    return w / w.sum()
-
-
-def _dropped(member):
-    return isinstance(member, str) and member == "drop"
-
-
-def _is_auto(weights):
-    return isinstance(weights, str) and weights == "auto"
+        votes = np.stack([label_codes(self.classes_, p) for p in outputs])
+        return one_hot(votes, len(self.classes_))
