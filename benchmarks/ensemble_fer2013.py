@@ -4,11 +4,17 @@ Members: cheap non-Keras pipelines trained here on Training minus a held-out
 part, plus any fitted models saved by ``benchmarks/train_fer2013.py``
 (joblib files). The ensembles never refit their members
 (:class:`skfer.ensemble.PrefitVotingClassifier`); ``weights="auto"`` learns
-on the held-out part of Training, never on PublicTest. The saved Keras models
-were trained on the whole Training split, held-out part included, so their
-held-out predictions are optimistic and the learned weights favour them.
+on the held-out part of Training, never on PublicTest.
 
-    python benchmarks/ensemble_fer2013.py [--data PATH] [--holdout 0.15]
+The held-out part is the stratified 10% that ``train_fer2013.py`` (without
+``--balance``) and ``train_pretrained.py`` hold out for early stopping with the
+same ``--seed``: ``train_test_split`` draws the same rows from the same labels,
+fraction and seed. Those Keras models never trained on it (it only chose their
+stopping epoch), so the weights are learned on data no member fitted. Models
+trained with ``--balance`` or another seed did see it: their held-out scores
+are then optimistic.
+
+    python benchmarks/ensemble_fer2013.py [--data PATH] [--holdout 0.1]
         [--seed 0] [--cheap hog_logreg,hog_svm,...] [--models a.joblib ...]
         [--report] [--plots DIR] [--max-train N] [--blas-threads 1]
 
@@ -105,7 +111,7 @@ def cheap_members(seed):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=DEFAULT_DATA, type=Path)
-    parser.add_argument("--holdout", type=float, default=0.15)
+    parser.add_argument("--holdout", type=float, default=0.1)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cheap", default=DEFAULT_CHEAP)
     parser.add_argument("--models", nargs="*", default=None, type=Path)
