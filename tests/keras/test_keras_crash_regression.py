@@ -25,7 +25,7 @@ y = np.arange(101) % 3
 for cls in (CNN1Classifier, CNN2Classifier, ResNetClassifier,
             TinyXceptionClassifier, HOGCNNClassifier):
     # 101 = 6 x 16 + 5: the last training batch has 5 images.
-    cls(width=2, epochs=2, batch_size=16, validation_split=0.0,
+    cls(width=2, epochs=1, batch_size=16, validation_split=0.0,
         image_shape=(24, 24), random_state=0).fit(X, y)
     print(cls.__name__, "ok", flush=True)
 """
