@@ -1,18 +1,13 @@
 """The scikeras base class of skfer's CNNs: tags, image checks, training defaults."""
 
-import random
-from contextlib import contextmanager
-
-import keras
 import numpy as np
-from keras import callbacks as keras_callbacks
 from scikeras.wrappers import KerasClassifier
 from scipy import sparse
-from sklearn.model_selection import train_test_split
 from sklearn.utils import ClassifierTags
 from sklearn.utils.validation import column_or_1d
 
 from ..utils import check_image_shape
+from ._training import int_seed, report_callbacks, seeded, stratified_split, take
 
 
 class BaseFERClassifier(KerasClassifier):
@@ -226,8 +221,8 @@ class BaseFERClassifier(KerasClassifier):
 
     def _fit(self, X, y, sample_weight, warm_start, epochs, initial_epoch,
              **kwargs):
-        self._seed = _int_seed(self.random_state)
-        with _seeded(self._seed):
+        self._seed = int_seed(self.random_state)
+        with seeded(self._seed):
             super()._fit(
                 X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
             )
@@ -235,32 +230,21 @@ class BaseFERClassifier(KerasClassifier):
     def _build_keras_model(self):
         # scikeras' own seeding toggles TensorFlow's global op determinism,
         # after which unseeded fits in the same process can fail ("Random ops
-        # require a seed"); `_seeded` in `_fit` seeds instead.
+        # require a seed"); `seeded` in `_fit` seeds instead.
         self._random_state = None
         return super()._build_keras_model()
 
     def _initialize_callbacks(self):
         super()._initialize_callbacks()
-        monitor = "val_loss" if self.validation_split else "loss"
-        defaults = []
-        if self.lr_patience is not None:
-            defaults.append(
-                keras_callbacks.ReduceLROnPlateau(
-                    monitor=monitor,
-                    factor=self.lr_factor,
-                    patience=self.lr_patience,
-                    min_lr=1e-6,
-                )
+        self._fit_callbacks = (
+            report_callbacks(
+                monitor="val_loss" if self.validation_split else "loss",
+                patience=self.patience,
+                lr_patience=self.lr_patience,
+                lr_factor=self.lr_factor,
             )
-        if self.patience is not None:
-            defaults.append(
-                keras_callbacks.EarlyStopping(
-                    monitor=monitor,
-                    patience=self.patience,
-                    restore_best_weights=True,
-                )
-            )
-        self._fit_callbacks = defaults + self._fit_callbacks
+            + self._fit_callbacks
+        )
 
     def __getstate__(self):
         # Keras callbacks hold a reference to the model (and EarlyStopping a
@@ -281,70 +265,19 @@ class BaseFERClassifier(KerasClassifier):
         # Keras' own validation_split takes the *last* rows, which after an
         # oversampler are all synthetic minority samples: split here instead.
         if self.validation_split and "validation_data" not in kwargs:
-            split = _stratified_split(
+            split = stratified_split(
                 y, self.validation_split, getattr(self, "_seed", None)
             )
             if split is not None:
                 train, val = split
                 kwargs["validation_data"] = tuple(
-                    _take(a, val) for a in (X, y, sample_weight) if a is not None
+                    take(a, val) for a in (X, y, sample_weight) if a is not None
                 )
-                X, y, sample_weight = (_take(a, train) for a in (X, y, sample_weight))
+                X, y, sample_weight = (take(a, train) for a in (X, y, sample_weight))
         super()._fit_keras_model(
             X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
         )
         self.history_ = dict(self.history_)
-
-
-def _int_seed(random_state):
-    if random_state is None:
-        return None
-    if isinstance(random_state, np.random.RandomState):
-        # A copy, so that one RandomState gives the same seed at every fit,
-        # as in scikeras.
-        copy = np.random.RandomState()
-        copy.set_state(random_state.get_state())
-        return int(copy.randint(2**31 - 1))
-    return int(random_state)
-
-
-@contextmanager
-def _seeded(seed):
-    """Seed Python, NumPy, TensorFlow and Keras; restore Python's and NumPy's."""
-    if seed is None:
-        yield
-        return
-    # Keras seeds the legacy global NumPy generator; put the user's back.
-    python_state, numpy_state = random.getstate(), np.random.get_state()  # noqa: NPY002
-    keras.utils.set_random_seed(seed)
-    try:
-        yield
-    finally:
-        random.setstate(python_state)
-        np.random.set_state(numpy_state)  # noqa: NPY002
-
-
-def _stratified_split(y, fraction, seed):
-    index = np.arange(len(y))
-    labels = y if np.ndim(y) == 1 else np.argmax(y, axis=1)
-    try:
-        return train_test_split(
-            index, test_size=fraction, random_state=seed, stratify=labels
-        )
-    except ValueError:
-        # Too few samples of some class to stratify.
-        try:
-            return train_test_split(index, test_size=fraction, random_state=seed)
-        except ValueError:
-            return None
-
-
-def _take(a, index):
-    if a is None:
-        return None
-    if isinstance(a, dict):
-        return {k: v[index] for k, v in a.items()}
-    return a[index]
 
 
 def _check_n_pixels(X, image_shape):
