@@ -2,6 +2,8 @@
 
 import json
 
+import numpy as np
+
 from ..faces import extract_faces
 from ._models import class_names
 
@@ -9,7 +11,7 @@ from ._models import class_names
 def predict(model, images, *, as_json=False):
     """Print, per face, the top emotion and the probabilities; return them."""
     faces = extract_faces(images)
-    proba = model.predict_proba(faces.data) if len(faces.data) else []
+    proba = np.reshape(model.predict_proba(faces.data), (len(faces.data), -1))
     names = class_names(model)
     results = [{"image": name, "faces": []} for name in faces.names]
     for i, (p, box) in enumerate(zip(proba, faces.boxes)):
@@ -25,13 +27,15 @@ def predict(model, images, *, as_json=False):
 
 
 def _table(results, names):
-    head = f"{'image':<28}{'face box (row,col,h,w)':<24}{'emotion':<10}"
+    w = max(len("image"), *(len(r["image"]) for r in results)) + 2
+    head = f"{'image':<{w}}{'face box (row,col,h,w)':<24}{'emotion':<10}"
     lines = [head + "".join(f"{n[:8]:>9}" for n in names)]
     for result in results:
         if not result["faces"]:
-            lines.append(f"{result['image']:<28}no face found")
+            lines.append(f"{result['image']:<{w}}no face found")
         for face in result["faces"]:
             box = ",".join(str(v) for v in face["box"].values())
             probs = "".join(f"{face['probabilities'][n]:9.2f}" for n in names)
-            lines.append(f"{result['image']:<28}{box:<24}{face['emotion']:<10}{probs}")
+            emotion = face["emotion"]
+            lines.append(f"{result['image']:<{w}}{box:<24}{emotion:<10}{probs}")
     return "\n".join(lines)

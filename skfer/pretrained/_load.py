@@ -60,11 +60,11 @@ def load(name="fer2013", *, labels=7):
 
 
 def strip_for_shipping(model):
-    """Drop a fitted Keras classifier's optimizer state before saving it.
+    """Make a fitted Keras classifier quiet and drop its optimizer state.
 
-    Adam keeps two values per weight: without them the file is about a
-    third of its size, and predictions are unchanged. Training it again
-    starts a fresh optimizer.
+    Adam keeps two values per weight: replaced by a fresh, zero-filled
+    optimizer they compress to almost nothing, and predictions are
+    unchanged. Training it again starts from that fresh optimizer.
 
     Parameters
     ----------
@@ -78,9 +78,12 @@ def strip_for_shipping(model):
     clf = model[-1] if hasattr(model, "steps") else model
     keras_model = getattr(clf, "model_", None)
     if keras_model is not None:
+        clf.set_params(verbose=0)
         optimizer = type(keras_model.optimizer).from_config(
             keras_model.optimizer.get_config()
         )
+        # Built, so that loading finds the variables it expects.
+        optimizer.build(keras_model.trainable_variables)
         keras_model.compile(
             optimizer=optimizer, loss=keras_model.loss, metrics=["accuracy"]
         )

@@ -1,0 +1,50 @@
+import json
+from pathlib import Path
+
+import joblib
+import numpy as np
+import pytest
+
+from skfer.cli import main
+from skfer.datasets import load_fer2013_sample
+from skfer.keras import TinyXceptionClassifier
+from skfer.pretrained import load, strip_for_shipping
+
+PHOTO = Path(__file__).resolve().parents[1] / "examples" / "images" / "astronaut.jpg"
+
+
+def test_shipped_model_is_a_fitted_7_class_classifier():
+    model = load("fer2013")
+    X = load_fer2013_sample().data[:50]
+    proba = model.predict_proba(X)
+    assert model.classes_.tolist() == list(range(7))
+    assert proba.shape == (50, 7)
+    np.testing.assert_allclose(proba.sum(axis=1), 1, rtol=1e-5)
+    np.testing.assert_array_equal(model.predict(X), model.classes_[proba.argmax(1)])
+
+
+def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
+    # The README's main job: no --model means the shipped model.
+    assert main(["predict", str(PHOTO), "--json"]) == 0
+    ((face,),) = [photo["faces"] for photo in json.loads(capsys.readouterr().out)]
+    assert face["emotion"] == "happy"
+
+
+def test_unknown_shipped_model_is_named():
+    with pytest.raises(ValueError, match="'imagenet'"):
+        load("imagenet")
+
+
+def test_strip_for_shipping_keeps_predictions(tmp_path):
+    fer = load_fer2013_sample()
+    clf = TinyXceptionClassifier(width=4, epochs=1, random_state=0)
+    clf.fit(fer.data[:64], fer.target[:64])
+    before = clf.predict_proba(fer.data[:20])
+    full = tmp_path / "full.joblib"
+    joblib.dump(clf, full, compress=3)
+    stripped = tmp_path / "stripped.joblib"
+    joblib.dump(strip_for_shipping(clf), stripped, compress=3)
+    np.testing.assert_array_equal(
+        joblib.load(stripped).predict_proba(fer.data[:20]), before
+    )
+    assert stripped.stat().st_size < full.stat().st_size
