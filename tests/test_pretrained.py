@@ -30,6 +30,14 @@ def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
     assert face["emotion"] == "happy"
 
 
+def test_shipped_three_label_model_keeps_fer_codes(capsys):
+    model = load("fer2013", labels=3)
+    assert model.classes_.tolist() == [3, 4, 6]
+    assert main(["predict", str(PHOTO), "--labels", "3"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header.split()[-3:] == ["happy", "sad", "neutral"]
+
+
 def test_unknown_shipped_model_is_named():
     with pytest.raises(ValueError, match="'imagenet'"):
         load("imagenet")
