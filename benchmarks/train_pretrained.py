@@ -6,6 +6,7 @@ PublicTest, then writes the package file without the optimizer state.
 
     python benchmarks/train_pretrained.py [--model cnn2] [--labels 7]
         [--augment] [--epochs 60] [--seed 0] [--data PATH] [--out FILE]
+        [--resume FILE]
 """
 
 import argparse
@@ -24,6 +25,7 @@ from skfer.cli import build_model  # noqa: E402
 from skfer.cli._data import load_data  # noqa: E402
 from skfer.metrics import evaluation_report  # noqa: E402
 from skfer.pretrained import strip_for_shipping  # noqa: E402
+from skfer.utils import load_model  # noqa: E402
 
 PACKAGE = Path(__file__).resolve().parents[1] / "skfer" / "pretrained"
 
@@ -38,6 +40,12 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--out", default=None)
+    parser.add_argument(
+        "--resume",
+        default=None,
+        metavar="FILE",
+        help="train a saved model further (its own settings)",
+    )
     args = parser.parse_args()
     out = Path(args.out or PACKAGE / f"fer2013_{args.labels}labels.joblib")
 
@@ -49,13 +57,18 @@ def main():
         Path(args.data) / "fer2013_publictest.npz", labels=args.labels
     )
     print(f"train: {described}\ntest: {test_described}", flush=True)
-    model = build_model(
-        args.model,
-        augment=args.augment,
-        epochs=args.epochs,
-        width=args.width,
-        random_state=args.seed,
-    )
+    if args.resume:
+        # Same seed, so the same validation split; a fresh optimizer.
+        model = load_model(args.resume)
+        model.set_params(warm_start=True, epochs=args.epochs)
+    else:
+        model = build_model(
+            args.model,
+            augment=args.augment,
+            epochs=args.epochs,
+            width=args.width,
+            random_state=args.seed,
+        )
     model.set_params(verbose=2)
     start = time.perf_counter()
     model.fit(X, y)
