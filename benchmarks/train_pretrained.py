@@ -73,6 +73,10 @@ def main():
     start = time.perf_counter()
     model.fit(X, y)
     seconds = time.perf_counter() - start
+    if args.resume:
+        # scikeras leaves classes_ unset after a warm-started fit.
+        model.set_params(warm_start=False)
+        model.classes_ = model.target_encoder_.classes_
     epochs = len(model.history_["loss"])
     best = int(np.argmin(model.history_["val_loss"])) + 1
     print(f"\nPublicTest report ({args.model}, {args.labels} labels):")
