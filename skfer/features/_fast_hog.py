@@ -54,6 +54,7 @@ def hog_batch(
     cells_per_block,
     block_norm,
     transform_sqrt,
+    out=None,
 ):
     """HOG descriptors of a stack of gray images, as ``skimage.feature.hog``.
 
@@ -71,19 +72,22 @@ def hog_batch(
         Block normalisation method.
     transform_sqrt : bool
         Apply power law compression (square root) before processing.
+    out : ndarray of shape (n_images, n_features), optional
+        Where to write the descriptors: C-contiguous, of
+        :func:`descriptor_dtype`. By default a new array.
 
     Returns
     -------
     descriptors : ndarray of shape (n_images, n_features)
         Row ``i`` is ``skimage.feature.hog(images[i], ...)`` with the same
         parameters, within 1e-6 (see the module docstring), in the dtype
-        skimage returns: float32 for float16 and float32 images, float64
-        otherwise.
+        skimage returns (:func:`descriptor_dtype`).
 
     Raises
     ------
     ValueError
-        If ``images`` is not 3-D, or an image is too small for one block.
+        If ``images`` is not 3-D, an image is too small for one block, or
+        ``out`` has the wrong shape or dtype.
 
     Notes
     -----
@@ -125,9 +129,12 @@ def hog_batch(
     if images.dtype.kind not in "biuf" or block_norm not in NORMS:
         # Complex, object or string images, and unknown norms: let skimage
         # accept or reject them with its own messages.
-        return _skimage_loop(images, params)
-    n_features = _n_features(images.shape[1:], **params)
-    out = np.empty((len(images), n_features), dtype=_float_dtype(images.dtype))
+        descriptors = _skimage_loop(images, params)
+        if out is None:
+            return descriptors
+        out[...] = descriptors
+        return out
+    out = _check_out(out, images, _n_features(images.shape[1:], **params))
     step = max(1, _CHUNK_PIXELS // max(1, images.shape[1] * images.shape[2]))
     workspace = Workspace()
     for start in range(0, len(images), step * _GROUP_CHUNKS):
@@ -140,11 +147,28 @@ def _skimage_loop(images, params):
     return np.stack([hog(image, **params) for image in images])
 
 
-def _float_dtype(dtype):
-    # skimage's ``_supported_float_type``, keyed like it on the type
-    # character (so byte order does not matter): float32 is kept, float16 is
-    # promoted to float32, everything else computes in float64.
-    return np.float32 if np.dtype(dtype).char in "ef" else np.float64
+def descriptor_dtype(image_dtype):
+    """The dtype of skimage's HOG descriptors of images of ``image_dtype``.
+
+    skimage's ``_supported_float_type``, keyed like it on the type character
+    (so byte order does not matter): float32 for float16 and float32 images,
+    float64 for all others.
+    """
+    return np.float32 if np.dtype(image_dtype).char in "ef" else np.float64
+
+
+def _check_out(out, images, n_features):
+    shape = (len(images), n_features)
+    dtype = descriptor_dtype(images.dtype)
+    if out is None:
+        return np.empty(shape, dtype=dtype)
+    # Rows are written through reshaped views: they must be C-contiguous.
+    if out.shape != shape or out.dtype != dtype or not out.flags.c_contiguous:
+        raise ValueError(
+            f"out must be a C-contiguous array of shape {shape} and dtype "
+            f"{np.dtype(dtype).name}, got {out.shape} and {out.dtype.name}."
+        )
+    return out
 
 
 def _n_features(image_shape, *, orientations, pixels_per_cell, cells_per_block, **_):
@@ -206,7 +230,7 @@ def _chunk_histograms(images, params, workspace, out=None):
     else:
         slots, magnitudes = float_slots(
             images,
-            _float_dtype(images.dtype),
+            descriptor_dtype(images.dtype),
             params["transform_sqrt"],
             pixels_per_cell,
             orientations,

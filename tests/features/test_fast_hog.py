@@ -362,3 +362,31 @@ def test_tiny_images_and_many_bins_match_skimage(
             block_norm="L2",
             transform_sqrt=False,
         )
+
+
+def test_writes_into_out():
+    images = np.random.default_rng(0).integers(0, 256, (4, 20, 20), np.uint8)
+    params = dict(
+        orientations=9,
+        pixels_per_cell=(5, 5),
+        cells_per_block=(2, 2),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+    )
+    expected = hog_batch(images, **params)
+    out = np.full_like(expected, np.nan)
+    assert hog_batch(images, **params, out=out) is out
+    np.testing.assert_array_equal(out, expected)
+    for wrong in (out[:3], out.astype(np.float32), np.asfortranarray(out)):
+        with pytest.raises(ValueError, match="out must be"):
+            hog_batch(images, **params, out=wrong)
+
+
+def test_transformer_threads_give_the_single_thread_descriptors():
+    # Two threads (at least 5,000 images each) fill halves of one output.
+    images = np.random.default_rng(0).integers(0, 256, (10_000, 16, 16), np.uint8)
+    X = images.reshape(len(images), -1)
+    kwargs = dict(image_shape=(16, 16), pixels_per_cell=(4, 4), cells_per_block=(2, 2))
+    one = HOGTransformer(**kwargs, n_jobs=1).fit_transform(X)
+    two = HOGTransformer(**kwargs, n_jobs=2).fit_transform(X)
+    np.testing.assert_array_equal(two, one)
