@@ -23,6 +23,19 @@ def test_shipped_model_is_a_fitted_7_class_classifier():
     np.testing.assert_array_equal(model.predict(X), model.classes_[proba.argmax(1)])
 
 
+def test_shipped_model_averages_each_face_with_its_mirror_by_default():
+    X = load_fer2013_sample().images[:20]
+    flipped = load("fer2013")
+    plain = load("fer2013", test_time_flip=False)
+    assert flipped.test_time_flip and not plain.test_time_flip
+    mirror = X[:, :, ::-1].reshape(len(X), -1)
+    np.testing.assert_allclose(
+        flipped.predict_proba(X.reshape(len(X), -1)),
+        (plain.predict_proba(X.reshape(len(X), -1)) + plain.predict_proba(mirror)) / 2,
+        rtol=1e-5,
+    )
+
+
 def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
     # The README's main job: no --model means the shipped model.
     assert main(["predict", str(PHOTO), "--json"]) == 0

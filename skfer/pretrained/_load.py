@@ -8,7 +8,7 @@ _FILES = {
 }
 
 
-def load(name="fer2013", *, labels=7):
+def load(name="fer2013", *, labels=7, test_time_flip=True):
     """Load a fitted model shipped with skfer.
 
     The model takes the same input as every skfer estimator, flattened 48x48
@@ -23,6 +23,11 @@ def load(name="fer2013", *, labels=7):
         The training data.
     labels : {7, 3}, default=7
         All seven expressions, or the original report's happy/sad/neutral task.
+    test_time_flip : bool, default=True
+        Average the prediction of each face with that of its mirror image
+        (the classifier's ``test_time_flip``): on PublicTest it lifts the
+        7-label model from 61.9% to 62.5% accuracy, at twice the
+        prediction time.
 
     Returns
     -------
@@ -56,7 +61,8 @@ def load(name="fer2013", *, labels=7):
             f"installation; `python benchmarks/train_pretrained.py` makes it."
         )
     with resources.as_file(ref) as path:
-        return load_model(path)
+        model = load_model(path)
+    return model.set_params(test_time_flip=test_time_flip)
 
 
 def strip_for_shipping(model):
