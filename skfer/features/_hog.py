@@ -24,9 +24,11 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
     Each row of ``X`` is one flattened gray image of shape ``image_shape``;
     each output row is that image's HOG descriptor as
     :func:`skimage.feature.hog` computes it with the same parameters, to
-    within 1e-6 (float32 sums in a different order; 5e-8 on FER2013). The
-    whole batch is computed at once with vectorised numpy (over 20x the
-    per-image loop on one core, see ``benchmarks/bench_hog.py``).
+    within 1e-6 (its float32 histograms may differ from skimage's in the
+    last bits; 5e-8 on FER2013). The
+    whole batch is computed at once with vectorised numpy: for 8-bit images
+    over 20x the per-image loop on one core (``benchmarks/bench_hog.py``),
+    for float images about 7x.
     The transformer is stateless: ``fit`` only validates.
 
     Parameters

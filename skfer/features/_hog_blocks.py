@@ -124,7 +124,8 @@ def _block_sums(per_cell, cells_per_block):
 # skimage's arithmetic, in place on contiguous ``(..., block size)`` rows.
 # Each block is one row, summed as skimage sums its contiguous
 # ``np.abs(block)`` or ``block**2`` (numpy's pairwise summation), so that
-# the results are skimage's bit for bit, NaN included.
+# from the same histograms they give skimage's results bit for bit, NaN
+# included.
 
 
 def _l1(blocks, scratch):
