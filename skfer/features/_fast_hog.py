@@ -28,6 +28,8 @@ How close to skimage the output is:
   descriptors), and 4.7e-8 on FER2013.
 """
 
+import math
+
 import numpy as np
 from skimage.feature import hog
 
@@ -223,7 +225,9 @@ def _chunk_histograms(images, params, workspace, out=None):
     """
     orientations = params["orientations"]
     pixels_per_cell = params["pixels_per_cell"]
-    if fits_lookup_table(images, params["transform_sqrt"]):
+    shape = (len(images), *_n_cells(images.shape[1:], pixels_per_cell), orientations)
+    n_slots = math.prod(shape[:3]) * (orientations + 1)
+    if fits_lookup_table(images, params["transform_sqrt"], n_slots):
         slots, magnitudes = lookup_slots(
             images, pixels_per_cell, orientations, workspace
         )
@@ -238,6 +242,5 @@ def _chunk_histograms(images, params, workspace, out=None):
         )
         if slots is None:
             return None
-    shape = (len(images), *_n_cells(images.shape[1:], pixels_per_cell), orientations)
     area = pixels_per_cell[0] * pixels_per_cell[1]
     return cell_histograms(slots, magnitudes, shape, area, workspace, out)

@@ -35,6 +35,8 @@ _LUT_CENTRE = _LUT_RADIUS * _LUT_SIDE + _LUT_RADIUS
 # float32 bits of its magnitude in the low ones: one gather fetches both.
 # Which float32 of the pair is the low word depends on the byte order.
 _LOW_WORD = 0 if sys.byteorder == "little" else 1
+# Histogram slots travel in the high words, as non-negative int32.
+_MAX_PACKED_SLOTS = 2**31
 
 
 def whole_cells(image_shape, pixels_per_cell):
@@ -54,14 +56,18 @@ def bin_edges(orientations):
     return np.array(edges + [np.inf])
 
 
-def fits_lookup_table(images, transform_sqrt):
+def fits_lookup_table(images, transform_sqrt, n_slots):
     """Whether the gradients of ``images`` are integers in [-255, 255].
 
     True for 8-bit and boolean images, and integer images of a range up to
     255 whose values convert exactly to float64 (below 2**53), as skimage
-    converts them before taking differences.
+    converts them before taking differences -- unless their ``n_slots``
+    histogram slots would not fit the table's high words (images of
+    millions of one-pixel cells).
     """
     if transform_sqrt or images.dtype.kind not in "biu" or images.size == 0:
+        return False
+    if n_slots >= _MAX_PACKED_SLOTS:
         return False
     if images.dtype.itemsize == 1:
         return True

@@ -390,3 +390,22 @@ def test_transformer_threads_give_the_single_thread_descriptors():
     one = HOGTransformer(**kwargs, n_jobs=1).fit_transform(X)
     two = HOGTransformer(**kwargs, n_jobs=2).fit_transform(X)
     np.testing.assert_array_equal(two, one)
+
+
+def test_too_many_slots_for_the_table_take_the_computed_path(monkeypatch):
+    # The table packs histogram slots in int32 high words; chunks with more
+    # slots (millions of one-pixel cells) compute bins and magnitudes.
+    def no_table(*args):
+        raise AssertionError("the look-up table was used")
+
+    monkeypatch.setattr(_hog_pixels, "_MAX_PACKED_SLOTS", 100)
+    monkeypatch.setattr(_fast_hog, "lookup_slots", no_table)
+    images = np.random.default_rng(0).integers(0, 256, (3, 20, 20), np.uint8)
+    assert_matches_skimage(
+        images,
+        orientations=9,
+        pixels_per_cell=(2, 2),
+        cells_per_block=(2, 2),
+        block_norm="L2-Hys",
+        transform_sqrt=False,
+    )
