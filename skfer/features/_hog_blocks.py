@@ -3,9 +3,9 @@
 skimage normalises each block on its own, in double precision:
 ``block / (sum(|block|) + eps)`` for L1, ``block / sqrt(sum(block**2) +
 eps**2)`` for L2, and so on, then stores it in the descriptor's dtype
-(float32 for float16 and float32 images). Here all the blocks of a chunk
-are normalised at once, and the output is written straight from the
-histograms:
+(float32 for float16 and float32 images). Here all the blocks of a group
+of images are normalised at once, and the output is written straight from
+the histograms:
 
 * the sum over a block is the sum of its cells' sums, a box filter on a
   small array, rather than a pass over every block value (blocks overlap:
@@ -14,8 +14,8 @@ histograms:
   and L2-Hys clips before normalising instead of after.
 
 These change the double-precision results by a few ulps (1e-16 relative),
-which float32 descriptors see only when they tip a rounding. Chunks whose
-histograms are infinite (magnitudes beyond float32's range) keep skimage's
+which float32 descriptors see only when they tip a rounding. Groups with
+infinite histograms (magnitudes beyond float32's range) keep skimage's
 arithmetic instead, so that their blocks turn NaN exactly where skimage's do.
 """
 
@@ -54,8 +54,8 @@ def normalised_blocks(histograms, cells_per_block, block_norm, workspace, out):
 def _windows(histograms, cells_per_block):
     """Blocks as a view, ``(n, blocks_row, blocks_col, b_row, b_col, orientations)``.
 
-    (``sliding_window_view`` gives the same view, at three times the cost of
-    the arithmetic of a small chunk's L1 blocks.)
+    (``sliding_window_view`` builds the same view in three times as long,
+    which adds up over many small groups.)
     """
     n, n_row, n_col, orientations = histograms.shape
     b_row, b_col = cells_per_block
@@ -89,20 +89,28 @@ def _fast_blocks(cells, cells_per_block, block_norm, out):
     else:
         squares = np.einsum("...i,...i->...", cells, cells)
         norms = np.sqrt(_block_sums(squares, cells_per_block) + EPS**2)
-    rows = out.reshape(norms.size, -1)
     if block_norm == "L2-Hys":
-        # ``min(x / norm, 0.2)`` is ``min(x, 0.2 * norm) / norm``: clip first,
-        # and fold both divisions into one factor.
-        windows = _windows(cells, cells_per_block)
-        threshold = (0.2 * norms)[..., None, None, None]
-        np.minimum(windows, threshold, out=out.reshape(windows.shape))
-        squares = np.matmul(rows[:, None, :], rows[:, :, None]).reshape(-1)
-        rows *= (1 / np.sqrt(squares + (EPS * norms.reshape(-1)) ** 2))[:, None]
+        _hysteresis_blocks(cells, cells_per_block, norms, out)
         return
     _gather_blocks(cells, cells_per_block, out)
+    rows = out.reshape(norms.size, -1)
     rows *= (1 / norms).reshape(-1, 1)
     if block_norm == "L1-sqrt":
         np.sqrt(rows, out=rows)
+
+
+def _hysteresis_blocks(cells, cells_per_block, norms, out):
+    """L2-Hys blocks, given the blocks' L2 ``norms``.
+
+    ``min(x / norm, 0.2)`` is ``min(x, 0.2 * norm) / norm``: clipping first
+    folds both divisions into one factor, applied once.
+    """
+    windows = _windows(cells, cells_per_block)
+    threshold = (0.2 * norms)[..., None, None, None]
+    np.minimum(windows, threshold, out=out.reshape(windows.shape))
+    rows = out.reshape(norms.size, -1)
+    squares = np.matmul(rows[:, None, :], rows[:, :, None]).reshape(-1)
+    rows *= (1 / np.sqrt(squares + (EPS * norms.reshape(-1)) ** 2))[:, None]
 
 
 def _block_sums(per_cell, cells_per_block):

@@ -106,28 +106,11 @@ def lookup_slots(images, pixels_per_cell, orientations, workspace):
     magnitudes : ndarray of float32, 1-D (a strided view)
     """
     n, height, width = images.shape
-    if images.dtype.itemsize > 1:
-        # Shift wide integers into [0, 255]: the differences do not change.
-        images = images - images.min()
-    pixels = workspace("pixels", images.shape, np.int32)
-    np.copyto(pixels, images, casting="unsafe")
-    code = workspace("code", images.shape, np.int32)
-    # 511 * g_row + centre; zero g_row on the first and last rows.
-    code[:, 0] = code[:, -1] = 0
-    np.subtract(pixels[:, 2:], pixels[:, :-2], out=code[:, 1:-1])
-    code *= _LUT_SIDE
-    code += _LUT_CENTRE
-    # g_col along the flattened stack: one long run instead of a short one
-    # per row, then zero where it straddled two rows (first, last column).
-    g_col = workspace("g_col", images.shape, np.int32)
-    flat = pixels.reshape(-1)
-    np.subtract(flat[2:], flat[:-2], out=g_col.reshape(-1)[1:-1])
-    g_col[:, :, 0] = g_col[:, :, -1] = 0
-    code += g_col
     rows, cols = whole_cells((height, width), pixels_per_cell)
+    indices = _table_indices(images, workspace)[:, :rows, :cols]
     packed = workspace("packed", (n, rows, cols), np.int64)
     # In range by construction: "clip" spares ``take`` a buffered copy.
-    lookup_table(orientations).take(code[:, :rows, :cols], out=packed, mode="clip")
+    lookup_table(orientations).take(indices, out=packed, mode="clip")
     # Cell slots added to the bins in the high words, then shifted down.
     packed += workspace.constant(
         ("lookup_bases", n, rows, cols, pixels_per_cell, orientations),
@@ -136,6 +119,29 @@ def lookup_slots(images, pixels_per_cell, orientations, workspace):
     slots = workspace("slots", (n * rows * cols,), np.intp)
     np.right_shift(packed.reshape(-1), 32, out=slots)
     return slots, packed.reshape(-1).view(np.float32)[_LOW_WORD::2]
+
+
+def _table_indices(images, workspace):
+    """``511 * g_row + g_col + _LUT_CENTRE`` of every pixel, int32 ``(n, h, w)``."""
+    if images.dtype.itemsize > 1:
+        # Shift wide integers into [0, 255]: the differences do not change.
+        images = images - images.min()
+    pixels = workspace("pixels", images.shape, np.int32)
+    np.copyto(pixels, images, casting="unsafe")
+    indices = workspace("indices", images.shape, np.int32)
+    # 511 * g_row + centre; g_row is zero on the first and last rows.
+    indices[:, 0] = indices[:, -1] = 0
+    np.subtract(pixels[:, 2:], pixels[:, :-2], out=indices[:, 1:-1])
+    indices *= _LUT_SIDE
+    indices += _LUT_CENTRE
+    # g_col along the flattened stack: one long run instead of a short one
+    # per row, then zero where it straddled two rows (first, last column).
+    g_col = workspace("g_col", images.shape, np.int32)
+    flat = pixels.reshape(-1)
+    np.subtract(flat[2:], flat[:-2], out=g_col.reshape(-1)[1:-1])
+    g_col[:, :, 0] = g_col[:, :, -1] = 0
+    indices += g_col
+    return indices
 
 
 def float_slots(
@@ -160,15 +166,7 @@ def float_slots(
         return None, None
     rows, cols = whole_cells((height, width), pixels_per_cell)
     g_row, g_col = _gradients(pixels, (rows, cols), workspace)
-    magnitude = workspace("magnitude", g_row.shape, np.float64)
-    scratch = workspace("theta", g_row.shape, np.float64)
-    # Where the squares overflow (or underflow), the magnitude is beyond (or
-    # below) float32's range, and skimage's float32 sums give the same
-    # infinity (or nothing) either way.
-    with np.errstate(over="ignore", under="ignore"):
-        np.square(g_row, out=magnitude)
-        magnitude += np.square(g_col, out=scratch)
-    np.sqrt(magnitude, out=magnitude)
+    magnitude = _magnitudes(g_row, g_col, workspace)
     slots = orientation_bins(g_row, g_col, orientations, workspace)
     slots += workspace.constant(
         ("float_bases", n, rows, cols, pixels_per_cell, orientations),
@@ -177,6 +175,19 @@ def float_slots(
     values = workspace("values", g_row.shape, np.float32)
     round_to_odd(magnitude, values)
     return slots.reshape(-1), values.reshape(-1)
+
+
+def _magnitudes(g_row, g_col, workspace):
+    """``sqrt(g_row**2 + g_col**2)`` in float64."""
+    magnitude = workspace("magnitude", g_row.shape, np.float64)
+    scratch = workspace("theta", g_row.shape, np.float64)
+    # Where the squares overflow (or underflow), the magnitude is beyond (or
+    # below) float32's range, and skimage's float32 sums give the same
+    # infinity (or nothing) either way.
+    with np.errstate(over="ignore", under="ignore"):
+        np.square(g_row, out=magnitude)
+        magnitude += np.square(g_col, out=scratch)
+    return np.sqrt(magnitude, out=magnitude)
 
 
 def _gradients(pixels, shape, workspace):
