@@ -65,7 +65,22 @@ def test_strip_for_shipping_keeps_predictions(tmp_path):
     joblib.dump(clf, full, compress=3)
     stripped = tmp_path / "stripped.joblib"
     joblib.dump(strip_for_shipping(clf), stripped, compress=3)
-    np.testing.assert_array_equal(
-        joblib.load(stripped).predict_proba(fer.data[:20]), before
-    )
+    loaded = joblib.load(stripped)
+    np.testing.assert_array_equal(loaded.predict_proba(fer.data[:20]), before)
     assert stripped.stat().st_size < full.stat().st_size
+    # Uncompiled: no backend-specific optimizer class in the file.
+    assert not loaded.model_.compiled
+    assert loaded.model_.get_compile_config() == {}
+
+
+def test_stripped_model_trains_further(tmp_path):
+    fer = load_fer2013_sample()
+    clf = TinyXceptionClassifier(width=4, epochs=1, random_state=0)
+    clf.fit(fer.data[:64], fer.target[:64])
+    path = tmp_path / "stripped.joblib"
+    joblib.dump(strip_for_shipping(clf), path)
+    loaded = joblib.load(path).set_params(warm_start=True)
+    weights = loaded.model_.get_weights()[0].copy()
+    loaded.fit(fer.data[:64], fer.target[:64])
+    assert loaded.model_.compiled
+    assert not np.array_equal(loaded.model_.get_weights()[0], weights)

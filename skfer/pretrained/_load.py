@@ -66,11 +66,15 @@ def load(name="fer2013", *, labels=7, test_time_flip=True):
 
 
 def strip_for_shipping(model):
-    """Make a fitted Keras classifier quiet and drop its optimizer state.
+    """Make a fitted Keras classifier quiet, portable and small.
 
-    Adam keeps two values per weight: replaced by a fresh, zero-filled
-    optimizer they compress to almost nothing, and predictions are
-    unchanged. Training it again starts from that fresh optimizer.
+    The network is replaced by an uncompiled copy with the same weights:
+    Adam's two values per weight are gone, and so is the compiled optimizer,
+    whose saved class is specific to the Keras backend under torch, so that
+    the file loads under TensorFlow, JAX or torch whichever trained it.
+    Predictions are unchanged; fitting again (``warm_start``,
+    ``partial_fit``) compiles a fresh optimizer from the estimator's
+    parameters.
 
     Parameters
     ----------
@@ -82,15 +86,11 @@ def strip_for_shipping(model):
     model : the same object
     """
     clf = model[-1] if hasattr(model, "steps") else model
-    keras_model = getattr(clf, "model_", None)
-    if keras_model is not None:
+    network = getattr(clf, "model_", None)
+    if network is not None:
         clf.set_params(verbose=0)
-        optimizer = type(keras_model.optimizer).from_config(
-            keras_model.optimizer.get_config()
-        )
-        # Built, so that loading finds the variables it expects.
-        optimizer.build(keras_model.trainable_variables)
-        keras_model.compile(
-            optimizer=optimizer, loss=keras_model.loss, metrics=["accuracy"]
-        )
+        # From its config, not clone_model, which compiles the copy too.
+        copy = type(network).from_config(network.get_config())
+        copy.set_weights(network.get_weights())
+        clf.model_ = copy
     return model

@@ -34,8 +34,9 @@ def load_model(path):
     FileNotFoundError
         If ``path`` does not exist.
     ValueError
-        If the file is not a joblib/pickle file, is truncated or corrupt, or
-        holds something other than a skfer model.
+        If the file is not a joblib/pickle file, is truncated or corrupt,
+        holds a Keras network compiled under another backend, or holds
+        something other than a skfer model.
 
     Examples
     --------
@@ -60,10 +61,13 @@ def load_model(path):
         raise  # a missing dependency (TensorFlow, ...) says so itself
     except Exception as exc:
         # Truncated pickles fail in many ways (EOFError, UnpicklingError,
-        # ValueError, a BadZipFile from Keras' weights, ...).
+        # ValueError, a BadZipFile from Keras' weights, ...), and so does a
+        # network compiled under torch read under another Keras backend.
         raise ValueError(
             f"{str(path)!r} is not a readable skfer model: the file is "
-            f"truncated, corrupt or not a joblib/pickle file "
+            f"truncated, corrupt or not a joblib/pickle file, or holds a Keras "
+            f"network compiled under another Keras backend "
+            f"(skfer.pretrained.strip_for_shipping makes files portable) "
             f"({type(exc).__name__}: {exc})."
         ) from exc
     if not _is_skfer_model(model):
