@@ -6,7 +6,8 @@ and the validation split for early stopping is drawn from Training only.
 
     PYTHONPATH=. python benchmarks/train_fer2013.py cnn2 [--data PATH]
         [--labels 7|3] [--balance] [--augment] [--epochs 100]
-        [--batch-size 64] [--width N] [--seed 0] [--out model.joblib]
+        [--batch-size 64] [--width N] [--seed 0] [--time-budget SECONDS]
+        [--out model.joblib]
 """
 
 import argparse
@@ -18,6 +19,7 @@ import keras
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
+from _callbacks import TimeBudget
 from _common import DEFAULT_DATA, command, machine
 from skfer.datasets import load_fer2013, select_labels
 from skfer.keras import (
@@ -27,6 +29,7 @@ from skfer.keras import (
     ResNetClassifier,
     TinyXceptionClassifier,
 )
+from skfer.pretrained import strip_for_shipping
 
 MODELS = {
     "cnn1": CNN1Classifier,
@@ -72,7 +75,8 @@ def build(args):
         batch_size=args.batch_size,
         random_state=args.seed,
         verbose=2,
-        callbacks=[EpochTimer()],
+        callbacks=[EpochTimer()]
+        + ([] if args.time_budget is None else [TimeBudget(args.time_budget)]),
     )
     if not args.balance:
         return clf
@@ -94,6 +98,14 @@ def main():
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--width", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop after the first epoch that ends past this many seconds "
+        "(the best weights are still restored)",
+    )
     parser.add_argument("--out", default=None, help="joblib file of the model")
     args = parser.parse_args()
 
@@ -112,7 +124,8 @@ def main():
     timer = clf.callbacks[0]
     clf.set_params(callbacks=None)  # the timer holds no part of the model
     out = args.out or f"benchmarks/results/{args.model}.joblib"
-    joblib.dump(model, out)
+    # Quiet at prediction and loadable under any Keras backend.
+    joblib.dump(strip_for_shipping(model), out)
     print(f"saved {out}")
     print(f"seconds inside epochs: {np.round(timer.inside, 1).tolist()}")
     print(f"seconds between epochs: {np.round(timer.between, 1).tolist()}")

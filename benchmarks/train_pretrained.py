@@ -27,6 +27,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 
+from _callbacks import TimeBudget  # noqa: E402
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
 from skfer.cli import build_model  # noqa: E402
 from skfer.cli._data import load_data  # noqa: E402
@@ -146,22 +147,6 @@ def backend():
 
         return f"keras {keras.__version__}, jax {jax.__version__} on {jax.devices()}"
     return f"keras {keras.__version__}, {name} backend"
-
-
-class TimeBudget(keras.callbacks.Callback):
-    """Stop training after the first epoch that ends past ``seconds``."""
-
-    def __init__(self, seconds):
-        super().__init__()
-        self.seconds = seconds
-
-    def on_train_begin(self, logs=None):
-        self._start = time.perf_counter()
-
-    def on_epoch_end(self, epoch, logs=None):
-        if time.perf_counter() - self._start > self.seconds:
-            print(f"time budget of {self.seconds:.0f} s spent after epoch {epoch + 1}")
-            self.model.stop_training = True
 
 
 if __name__ == "__main__":

@@ -1,0 +1,25 @@
+"""Keras callbacks shared by the training scripts (imports Keras)."""
+
+import time
+
+import keras
+
+
+class TimeBudget(keras.callbacks.Callback):
+    """Stop training after the first epoch that ends past ``seconds``.
+
+    Early stopping still restores the best weights at the end of training,
+    so a run cut by its budget keeps its best epoch.
+    """
+
+    def __init__(self, seconds):
+        super().__init__()
+        self.seconds = seconds
+
+    def on_train_begin(self, logs=None):
+        self._start = time.perf_counter()
+
+    def on_epoch_end(self, epoch, logs=None):
+        if time.perf_counter() - self._start > self.seconds:
+            print(f"time budget of {self.seconds:.0f} s spent after epoch {epoch + 1}")
+            self.model.stop_training = True
