@@ -23,3 +23,15 @@ class TimeBudget(keras.callbacks.Callback):
         if time.perf_counter() - self._start > self.seconds:
             print(f"time budget of {self.seconds:.0f} s spent after epoch {epoch + 1}")
             self.model.stop_training = True
+
+
+def add_time_budget_argument(parser):
+    """``--time-budget SECONDS`` of the training scripts, default None."""
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop after the first epoch that ends past this many seconds "
+        "(the best weights are still restored)",
+    )

@@ -19,7 +19,7 @@ import keras
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
-from _callbacks import TimeBudget
+from _callbacks import TimeBudget, add_time_budget_argument
 from _common import DEFAULT_DATA, command, machine
 from skfer.datasets import load_fer2013, select_labels
 from skfer.keras import (
@@ -98,14 +98,7 @@ def main():
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--width", type=int, default=None)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument(
-        "--time-budget",
-        type=float,
-        default=None,
-        metavar="SECONDS",
-        help="stop after the first epoch that ends past this many seconds "
-        "(the best weights are still restored)",
-    )
+    add_time_budget_argument(parser)
     parser.add_argument("--out", default=None, help="joblib file of the model")
     args = parser.parse_args()
 

@@ -27,7 +27,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 
-from _callbacks import TimeBudget  # noqa: E402
+from _callbacks import TimeBudget, add_time_budget_argument  # noqa: E402
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
 from skfer.cli import build_model  # noqa: E402
 from skfer.cli._data import load_data  # noqa: E402
@@ -49,14 +49,7 @@ def main():
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--patience", type=int, default=8)
     parser.add_argument("--lr-patience", type=int, default=3)
-    parser.add_argument(
-        "--time-budget",
-        type=float,
-        default=None,
-        metavar="SECONDS",
-        help="stop after the first epoch that ends past this many seconds "
-        "(the best weights are still restored)",
-    )
+    add_time_budget_argument(parser)
     parser.add_argument(
         "--no-report",
         action="store_true",
