@@ -97,6 +97,23 @@ def images_for(draw, params):
     return (pixels * scale).astype(dtype)
 
 
+
+def hog_args(
+    orientations=9,
+    pixels_per_cell=(4, 4),
+    cells_per_block=(2, 2),
+    block_norm="L2-Hys",
+    transform_sqrt=False,
+):
+    """Every HOG parameter, by keyword, as hog_batch takes them."""
+    return dict(
+        orientations=orientations,
+        pixels_per_cell=pixels_per_cell,
+        cells_per_block=cells_per_block,
+        block_norm=block_norm,
+        transform_sqrt=transform_sqrt,
+    )
+
 @settings(max_examples=1000, deadline=None)
 @given(data=st.data())
 def test_matches_skimage(data):
@@ -110,12 +127,8 @@ def test_matches_skimage(data):
 def test_constant_images_are_bitwise_skimage(dtype, block_norm):
     # No gradient, empty histograms: the descriptors are exactly skimage's.
     images = np.full((3, 20, 17), 7, dtype=dtype)
-    params = dict(
-        orientations=9,
-        pixels_per_cell=(4, 3),
-        cells_per_block=(2, 2),
-        block_norm=block_norm,
-        transform_sqrt=True,
+    params = hog_args(
+        pixels_per_cell=(4, 3), block_norm=block_norm, transform_sqrt=True
     )
     np.testing.assert_array_equal(
         hog_batch(images, **params), skimage_loop(images, **params)
@@ -156,12 +169,11 @@ def test_constant_images_are_bitwise_skimage(dtype, block_norm):
 # skimage warns about the NaN blocks of the overflowing images.
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")
 def test_dtypes_match_skimage(images, block_norm):
-    params = dict(
+    params = hog_args(
         orientations=7,
         pixels_per_cell=(4, 3),
         cells_per_block=(2, 3),
         block_norm=block_norm,
-        transform_sqrt=False,
     )
     assert_matches_skimage(images, **params)
 
@@ -171,13 +183,7 @@ def test_dtypes_match_skimage(images, block_norm):
 def test_non_finite_pixels_fall_back_to_skimage(value):
     images = np.random.default_rng(0).random((3, 16, 16))
     images[1, 5, 7] = value
-    params = dict(
-        orientations=9,
-        pixels_per_cell=(4, 4),
-        cells_per_block=(2, 2),
-        block_norm="L2-Hys",
-        transform_sqrt=False,
-    )
+    params = hog_args()
     np.testing.assert_array_equal(
         hog_batch(images, **params), skimage_loop(images, **params)
     )
@@ -189,10 +195,9 @@ def test_chunks_do_not_change_the_descriptors(monkeypatch, block_norm, group_chu
     # Chunks of 3, 3 and 1 images, their blocks normalised one or two chunks
     # at a time, give what one chunk gives, to the last bit.
     images = np.random.default_rng(0).random((7, 24, 30)) * 255
-    params = dict(
+    params = hog_args(
         orientations=8,
         pixels_per_cell=(6, 5),
-        cells_per_block=(2, 2),
         block_norm=block_norm,
         transform_sqrt=True,
     )
@@ -209,13 +214,7 @@ def test_only_the_chunk_with_a_nan_goes_to_skimage(monkeypatch):
     monkeypatch.setattr(_fast_hog, "_CHUNK_PIXELS", 3 * 24 * 30)
     images = np.random.default_rng(0).random((7, 24, 30)) * 255
     images[4, 3, 3] = np.nan
-    params = dict(
-        orientations=8,
-        pixels_per_cell=(6, 5),
-        cells_per_block=(2, 2),
-        block_norm="L2-Hys",
-        transform_sqrt=True,
-    )
+    params = hog_args(orientations=8, pixels_per_cell=(6, 5), transform_sqrt=True)
     got = hog_batch(images, **params)
     expected = skimage_loop(images, **params)
     # Images 3 to 5 are skimage's own descriptors; the others are close.
@@ -224,25 +223,13 @@ def test_only_the_chunk_with_a_nan_goes_to_skimage(monkeypatch):
 
 
 def test_unknown_norm_is_left_to_skimage():
-    params = dict(
-        orientations=9,
-        pixels_per_cell=(4, 4),
-        cells_per_block=(2, 2),
-        block_norm="L3",
-        transform_sqrt=False,
-    )
+    params = hog_args(block_norm="L3")
     with pytest.raises(ValueError, match="normalization method is invalid"):
         hog_batch(np.zeros((2, 16, 16)), **params)
 
 
 def test_too_small_image_raises_like_skimage():
-    params = dict(
-        orientations=9,
-        pixels_per_cell=(8, 8),
-        cells_per_block=(3, 3),
-        block_norm="L2-Hys",
-        transform_sqrt=False,
-    )
+    params = hog_args(pixels_per_cell=(8, 8), cells_per_block=(3, 3))
     with pytest.raises(ValueError, match="at least: 24 rows and 24 cols"):
         hog(np.zeros((23, 30)), **params)
     with pytest.raises(ValueError, match="at least: 24 rows and 24 cols"):
@@ -366,13 +353,7 @@ def test_tiny_images_and_many_bins_match_skimage(
 
 def test_writes_into_out():
     images = np.random.default_rng(0).integers(0, 256, (4, 20, 20), np.uint8)
-    params = dict(
-        orientations=9,
-        pixels_per_cell=(5, 5),
-        cells_per_block=(2, 2),
-        block_norm="L2-Hys",
-        transform_sqrt=False,
-    )
+    params = hog_args(pixels_per_cell=(5, 5))
     expected = hog_batch(images, **params)
     out = np.full_like(expected, np.nan)
     assert hog_batch(images, **params, out=out) is out
@@ -401,11 +382,4 @@ def test_too_many_slots_for_the_table_take_the_computed_path(monkeypatch):
     monkeypatch.setattr(_hog_pixels, "_MAX_PACKED_SLOTS", 100)
     monkeypatch.setattr(_fast_hog, "lookup_slots", no_table)
     images = np.random.default_rng(0).integers(0, 256, (3, 20, 20), np.uint8)
-    assert_matches_skimage(
-        images,
-        orientations=9,
-        pixels_per_cell=(2, 2),
-        cells_per_block=(2, 2),
-        block_norm="L2-Hys",
-        transform_sqrt=False,
-    )
+    assert_matches_skimage(images, **hog_args(pixels_per_cell=(2, 2)))
