@@ -1,4 +1,7 @@
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import joblib
@@ -42,6 +45,25 @@ def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
     ((face,),) = [photo["faces"] for photo in json.loads(capsys.readouterr().out)]
     assert face["emotion"] == "happy"
 
+
+
+def test_readme_main_job_prints_only_its_table():
+    # TensorFlow's start-up log is not part of the answer.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("TF_ENABLE_ONEDNN_OPTS", "TF_CPP_MIN_LOG_LEVEL")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "skfer", "predict", str(PHOTO)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0
+    assert done.stderr == ""
+    header, row = done.stdout.splitlines()
+    assert header.split()[:2] == ["image", "face"] and "happy" in row.split()
 
 def test_shipped_three_label_model_keeps_fer_codes(capsys):
     model = load("fer2013", labels=3)
