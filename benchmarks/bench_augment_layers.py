@@ -27,6 +27,7 @@ import numpy as np  # noqa: E402
 from keras import layers  # noqa: E402
 
 from _common import command, machine  # noqa: E402
+from _keras_common import backend  # noqa: E402
 from skfer.keras import CNN2Classifier  # noqa: E402
 from skfer.keras._layers import augmentation  # noqa: E402
 
@@ -67,8 +68,7 @@ def step_times(model, X, y):
 
 
 def main():
-    print(f"# {command()}\n# {machine()}\n# keras {keras.__version__}, "
-          f"{keras.backend.backend()} backend", flush=True)
+    print(f"# {command()}\n# {machine()}\n# {backend()}", flush=True)
     rng = np.random.default_rng(0)
     X = rng.integers(0, 256, (BATCH * STEPS, 48 * 48)).astype("float32")
     y = rng.integers(0, 7, len(X))

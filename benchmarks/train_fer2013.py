@@ -19,8 +19,8 @@ import keras
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
-from _callbacks import TimeBudget, add_time_budget_argument
 from _common import DEFAULT_DATA, command, machine
+from _keras_common import TimeBudget, add_time_budget_argument, backend
 from skfer.datasets import load_fer2013, select_labels
 from skfer.keras import (
     CNN1Classifier,
@@ -103,7 +103,7 @@ def main():
     args = parser.parse_args()
 
     print(command())
-    print(machine(), f"keras {keras.__version__} ({keras.backend.backend()})")
+    print(machine(), backend())
     train, test = load(args.data, args.labels)
     print(f"train {train.data.shape}, publictest {test.data.shape}", flush=True)
 

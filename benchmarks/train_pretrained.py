@@ -23,12 +23,11 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import joblib  # noqa: E402
-import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 
-from _callbacks import TimeBudget, add_time_budget_argument  # noqa: E402
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
+from _keras_common import TimeBudget, add_time_budget_argument, backend  # noqa: E402
 from skfer.cli import build_model  # noqa: E402
 from skfer.cli._data import load_data  # noqa: E402
 from skfer.metrics import evaluation_report  # noqa: E402
@@ -45,10 +44,10 @@ def main():
     parser.add_argument("--augment", action="store_true")
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--width", type=int, default=None)
-    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--batch-size", type=int, default=None, help="default 64")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--patience", type=int, default=8)
-    parser.add_argument("--lr-patience", type=int, default=3)
+    parser.add_argument("--patience", type=int, default=None, help="default 8")
+    parser.add_argument("--lr-patience", type=int, default=None, help="default 3")
     add_time_budget_argument(parser)
     parser.add_argument(
         "--no-report",
@@ -89,12 +88,12 @@ def main():
             width=args.width,
             random_state=args.seed,
         )
-    model.set_params(
-        verbose=2,
-        batch_size=args.batch_size,
-        patience=args.patience,
-        lr_patience=args.lr_patience,
+    # Options left out keep the model's own values (the class defaults for
+    # a new model, the saved ones with --resume).
+    given = dict(
+        batch_size=args.batch_size, patience=args.patience, lr_patience=args.lr_patience
     )
+    model.set_params(verbose=2, **{k: v for k, v in given.items() if v is not None})
     if args.time_budget is not None:
         model.set_params(callbacks=[TimeBudget(args.time_budget)])
     start = time.perf_counter()
@@ -130,16 +129,6 @@ def report_public_test(model, data, args):
         f"accuracy {report.accuracy:.4f}, "
         f"macro-F1 {f1_score(y_test, y_pred, average='macro'):.4f}"
     )
-
-
-def backend():
-    """The Keras backend and the devices it trains on."""
-    name = keras.backend.backend()
-    if name == "jax":
-        import jax
-
-        return f"keras {keras.__version__}, jax {jax.__version__} on {jax.devices()}"
-    return f"keras {keras.__version__}, {name} backend"
 
 
 if __name__ == "__main__":

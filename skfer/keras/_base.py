@@ -6,10 +6,7 @@ import numpy as np
 from scikeras.wrappers import KerasClassifier
 from scipy import sparse
 from sklearn.utils import ClassifierTags
-from sklearn.utils._param_validation import (
-    Interval,
-    validate_parameter_constraints,
-)
+from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import column_or_1d
 
 from ..utils import check_image_shape
@@ -244,11 +241,7 @@ class BaseFERClassifier(KerasClassifier):
 
     def _fit(self, X, y, sample_weight, warm_start, epochs, initial_epoch,
              **kwargs):
-        validate_parameter_constraints(
-            self._parameter_constraints,
-            {k: getattr(self, k) for k in self._parameter_constraints},
-            caller_name=type(self).__name__,
-        )
+        self._validate_params()
         self._seed = int_seed(self.random_state)
         with seeded(self._seed):
             super()._fit(

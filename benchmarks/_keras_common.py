@@ -1,4 +1,4 @@
-"""Keras callbacks shared by the training scripts (imports Keras)."""
+"""Keras pieces shared by the benchmark scripts (imports Keras)."""
 
 import time
 
@@ -35,3 +35,13 @@ def add_time_budget_argument(parser):
         help="stop after the first epoch that ends past this many seconds "
         "(the best weights are still restored)",
     )
+
+
+def backend():
+    """The Keras version and backend, and the devices JAX trains on."""
+    name = keras.backend.backend()
+    if name == "jax":
+        import jax
+
+        return f"keras {keras.__version__}, jax {jax.__version__} on {jax.devices()}"
+    return f"keras {keras.__version__}, {name} backend"
