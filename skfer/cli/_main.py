@@ -90,8 +90,8 @@ def main(argv=None):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.command == "predict":
         # TensorFlow announces its oneDNN kernels on stderr whatever the log
-        # level, unless they are off. A few faces do not need their speed
-        # (28% more images/s in batches of 256); evaluate and train keep them.
+        # level, unless they are off. A few faces do not need their speed;
+        # evaluate and train keep them.
         os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     try:
         return _run(args)
