@@ -42,8 +42,7 @@ def models():
 
     yield "shipped fer2013 (CNN2 w16)", load("fer2013", test_time_flip=False)
     yield "  + test_time_flip", load("fer2013")
-    for cls in (fk.CNN1Classifier, fk.CNN2Classifier, fk.ResNetClassifier,
-                fk.TinyXceptionClassifier, fk.HOGCNNClassifier):
+    for cls in fk.ARCHITECTURES.values():
         yield cls.__name__, cls(**fit)
 
 

@@ -21,23 +21,11 @@ from sklearn.metrics import accuracy_score, classification_report, f1_score
 
 from _common import DEFAULT_DATA, command, machine
 from _keras_common import TimeBudget, add_time_budget_argument, backend
+from skfer.cli import build_model
 from skfer.datasets import load_fer2013, select_labels
-from skfer.keras import (
-    CNN1Classifier,
-    CNN2Classifier,
-    HOGCNNClassifier,
-    ResNetClassifier,
-    TinyXceptionClassifier,
-)
+from skfer.keras import ARCHITECTURES
 from skfer.pretrained import strip_for_shipping
 
-MODELS = {
-    "cnn1": CNN1Classifier,
-    "cnn2": CNN2Classifier,
-    "resnet": ResNetClassifier,
-    "tiny_xception": TinyXceptionClassifier,
-    "hog_cnn": HOGCNNClassifier,
-}
 THREE_LABELS = ("happy", "sad", "neutral")
 
 
@@ -68,28 +56,32 @@ def load(data, labels):
 
 
 def build(args):
-    clf = MODELS[args.model](
-        width=args.width,
+    model = build_model(
+        args.model,
+        balance=args.balance,
         augment=args.augment,
         epochs=args.epochs,
-        batch_size=args.batch_size,
+        width=args.width,
         random_state=args.seed,
-        verbose=2,
         callbacks=[EpochTimer()]
         + ([] if args.time_budget is None else [TimeBudget(args.time_budget)]),
     )
-    if not args.balance:
-        return clf
-    from imblearn.pipeline import make_pipeline
+    classifier(model, args).set_params(batch_size=args.batch_size, verbose=2)
+    return model
 
-    from skfer.over_sampling import AugmentingOversampler
 
-    return make_pipeline(AugmentingOversampler(random_state=args.seed), clf)
+def classifier(model, args):
+    return model[-1] if args.balance else model
+
+
+def architecture(name):
+    """``tiny_xception`` as well as the CLI's ``tiny-xception``."""
+    return name.replace("_", "-")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("model", choices=sorted(MODELS))
+    parser.add_argument("model", type=architecture, choices=sorted(ARCHITECTURES))
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--labels", type=int, choices=(7, 3), default=7)
     parser.add_argument("--balance", action="store_true")
@@ -111,12 +103,12 @@ def main():
     start = time.perf_counter()
     model.fit(train.data, train.target)
     seconds = time.perf_counter() - start
-    clf = model[-1] if args.balance else model
+    clf = classifier(model, args)
     report(clf, model.predict(test.data), test, seconds)
 
     timer = clf.callbacks[0]
     clf.set_params(callbacks=None)  # the timer holds no part of the model
-    out = args.out or f"benchmarks/results/{args.model}.joblib"
+    out = args.out or f"benchmarks/results/{args.model.replace('-', '_')}.joblib"
     # Quiet at prediction and loadable under any Keras backend.
     joblib.dump(strip_for_shipping(model), out)
     print(f"saved {out}")

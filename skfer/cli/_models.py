@@ -3,6 +3,8 @@
 from ..datasets import EMOTIONS
 
 #: Model names of ``skfer train --model``: the five CNNs and a HOG + linear SVM.
+#: Spelled out rather than read from ``skfer.keras.ARCHITECTURES``, so that
+#: ``skfer --help`` does not import TensorFlow; a test keeps the two in step.
 MODEL_NAMES = ("cnn1", "cnn2", "resnet", "tiny-xception", "hog-cnn", "hog-svm")
 #: The original report's 3-label task; models keep the FER2013 codes (3, 4, 6).
 THREE_LABELS = ("happy", "sad", "neutral")
@@ -55,14 +57,7 @@ def _hog_svm():
 def _keras_model(name, **params):
     from .. import keras as fk
 
-    cls = {
-        "cnn1": fk.CNN1Classifier,
-        "cnn2": fk.CNN2Classifier,
-        "resnet": fk.ResNetClassifier,
-        "tiny-xception": fk.TinyXceptionClassifier,
-        "hog-cnn": fk.HOGCNNClassifier,
-    }[name]
-    return cls(**params)
+    return fk.ARCHITECTURES[name](**params)
 
 
 def class_names(model):

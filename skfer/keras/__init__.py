@@ -10,7 +10,17 @@ from ._hogcnn import HOGCNNClassifier
 from ._resnet import ResNetClassifier
 from ._xception import TinyXceptionClassifier
 
+#: The five architectures by the names ``skfer train --model`` takes.
+ARCHITECTURES = {
+    "cnn1": CNN1Classifier,
+    "cnn2": CNN2Classifier,
+    "resnet": ResNetClassifier,
+    "tiny-xception": TinyXceptionClassifier,
+    "hog-cnn": HOGCNNClassifier,
+}
+
 __all__ = [
+    "ARCHITECTURES",
     "BaseFERClassifier",
     "CNN1Classifier",
     "CNN2Classifier",

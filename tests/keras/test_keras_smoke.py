@@ -10,23 +10,16 @@ from sklearn.base import clone
 
 import skfer.keras
 from skfer.keras import (
+    ARCHITECTURES,
     CNN1Classifier,
     CNN2Classifier,
     HOGCNNClassifier,
-    ResNetClassifier,
-    TinyXceptionClassifier,
 )
 
-ALL = [
-    CNN1Classifier,
-    CNN2Classifier,
-    ResNetClassifier,
-    TinyXceptionClassifier,
-    HOGCNNClassifier,
-]
+ALL = pytest.mark.parametrize("cls", ARCHITECTURES.values(), ids=ARCHITECTURES)
 
 
-@pytest.mark.parametrize("cls", ALL)
+@ALL
 def test_fit_predict_clone_pickle(cls, data, shape, fast):
     X, y = data
     clf = cls(**dict(fast, run_eagerly=False)).fit(X, y)
@@ -102,7 +95,7 @@ def test_images_as_3d_array(data, shape, fast):
     assert clf.predict(X.reshape(-1, 24, 24)).shape == (len(X),)
 
 
-@pytest.mark.parametrize("cls", ALL)
+@ALL
 def test_docstring_parameter_count_is_true(cls):
     counted = re.search(r"([\d,]+) parameters for 48x48", cls.__doc__).group(1)
     X = np.zeros((7, 48 * 48), dtype=np.uint8)
