@@ -5,6 +5,7 @@ from numbers import Integral, Real
 import numpy as np
 from scikeras.wrappers import KerasClassifier
 from scipy import sparse
+from sklearn.base import BaseEstimator
 from sklearn.utils import ClassifierTags
 from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import column_or_1d
@@ -59,6 +60,13 @@ class BaseFERClassifier(KerasClassifier):
         Fraction of the training data held out, stratified and shuffled with
         ``random_state``, to drive early stopping and the learning rate
         schedule. 0 monitors the training loss instead.
+    validation_batch_size : int or None, default=None
+        Mini-batch size for the validation split; None uses ``batch_size``.
+    shuffle : bool, default=True
+        Shuffle the training images at every epoch.
+    warm_start : bool, default=False
+        Train the already fitted network further at the next ``fit`` instead
+        of a new one.
     patience : int or None, default=8
         Epochs without improvement of the monitored loss before training
         stops and the best weights are restored. None trains all ``epochs``.
@@ -83,6 +91,9 @@ class BaseFERClassifier(KerasClassifier):
         versions, thread counts or CPUs may differ in the last bits.
     verbose : int, default=0
         Keras verbosity.
+    run_eagerly : bool, default=False
+        Run Keras step by step instead of as a compiled graph (slower; for
+        debugging).
     callbacks : list of keras callbacks, default=None
         Callbacks added to the two above.
     **kwargs
@@ -140,6 +151,9 @@ class BaseFERClassifier(KerasClassifier):
         epochs=100,
         batch_size=64,
         validation_split=0.1,
+        validation_batch_size=None,
+        shuffle=True,
+        warm_start=False,
         patience=8,
         lr_patience=3,
         lr_factor=0.5,
@@ -149,6 +163,7 @@ class BaseFERClassifier(KerasClassifier):
         class_weight=None,
         random_state=None,
         verbose=0,
+        run_eagerly=False,
         callbacks=None,
         **kwargs,
     ):
@@ -156,6 +171,10 @@ class BaseFERClassifier(KerasClassifier):
             epochs=epochs,
             batch_size=batch_size,
             validation_split=validation_split,
+            validation_batch_size=validation_batch_size,
+            shuffle=shuffle,
+            warm_start=warm_start,
+            run_eagerly=run_eagerly,
             optimizer=optimizer,
             loss=loss,
             metrics=metrics,
@@ -180,6 +199,19 @@ class BaseFERClassifier(KerasClassifier):
         tags.target_tags.required = True
         tags.non_deterministic = self.random_state is None
         return tags
+
+    def _get_param_names(self):
+        # scikeras' two ways to pass a build function, which skfer's
+        # architectures replace: unless given, they are not parameters.
+        return (
+            name for name in super()._get_param_names()
+            if not (name in ("model", "build_fn") and getattr(self, name) is None)
+        )
+
+    def __repr__(self, N_CHAR_MAX=700):
+        # scikit-learn's repr (changed parameters only), not scikeras' list
+        # of every parameter on its own line.
+        return BaseEstimator.__repr__(self, N_CHAR_MAX)
 
     @property
     def _width(self):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from imblearn.pipeline import make_pipeline
 from scikeras.wrappers import KerasClassifier
-from sklearn.base import is_classifier
+from sklearn.base import clone, is_classifier
 from sklearn.ensemble import VotingClassifier
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_validate
 from sklearn.utils import get_tags
@@ -81,3 +81,19 @@ def test_imblearn_pipeline_with_augmenting_oversampler(data, shape, fast):
     # The sampler balanced the training set before the classifier saw it.
     assert sum(model[0].sampling_strategy_.values()) > 0
     assert model.predict_proba(X[:4]).shape == (4, 3)
+
+
+def test_repr_shows_the_changed_parameters_only():
+    # scikeras prints every parameter on its own line, and the six it adds
+    # to the signature in every Pipeline's repr.
+    clf = CNN1Classifier(width=4, model__dropout=0.5)
+    assert repr(clf) == "CNN1Classifier(model__dropout=0.5, width=4)"
+    assert "CNN1Classifier(model__dropout=0.5, width=4)" in repr(make_pipeline(clf))
+
+
+def test_a_build_function_given_is_still_a_parameter():
+    def build():
+        raise AssertionError("not called")
+
+    assert "model" not in CNN1Classifier().get_params()
+    assert clone(CNN1Classifier(model=build)).get_params()["model"] is build
