@@ -123,8 +123,7 @@ def report_public_test(model, data, args):
     )
     print(f"\nPublicTest report ({args.model}, {args.labels} labels), {described}:")
     y_pred = model.predict(X_test)
-    report = evaluation_report(y_test, y_pred)
-    print(report)
+    report = evaluation_report(y_test, y_pred)  # prints itself
     print(
         f"accuracy {report.accuracy:.4f}, "
         f"macro-F1 {f1_score(y_test, y_pred, average='macro'):.4f}"
