@@ -11,6 +11,7 @@ from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import column_or_1d
 
 from ..utils import check_image_shape
+from ._tf_data import batches, uses_tf_data
 from ._training import int_seed, report_callbacks, seeded, stratified_split, take
 
 
@@ -338,10 +339,33 @@ class BaseFERClassifier(KerasClassifier):
                     take(a, val) for a in (X, y, sample_weight) if a is not None
                 )
                 X, y, sample_weight = (take(a, train) for a in (X, y, sample_weight))
+        # Left to Keras only when too few samples to split: it needs arrays.
+        keras_splits = self.validation_split and "validation_data" not in kwargs
+        if uses_tf_data() and not keras_splits:
+            X, kwargs = self._tf_batches((X, y, sample_weight), kwargs)
+            y = sample_weight = None
         super()._fit_keras_model(
             X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
         )
         self.history_ = dict(self.history_)
+
+    def _tf_batches(self, arrays, kwargs):
+        """The training and validation arrays as tf.data batches, and the fit
+        arguments that go with a dataset (no batch size, shuffle or split)."""
+        size = _batch_size(self.batch_size, arrays)
+        kwargs = {**kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
+        if "validation_data" in kwargs:
+            val = kwargs["validation_data"]
+            val_size = self.validation_batch_size and _batch_size(
+                self.validation_batch_size, val
+            )
+            kwargs["validation_data"] = batches(val, val_size or size, shuffle=False)
+        return batches(arrays, size, shuffle=self.shuffle), kwargs
+
+
+def _batch_size(batch_size, arrays):
+    # As scikeras and Keras read it: -1 is all samples in one batch, None 32.
+    return len(arrays[1]) if batch_size == -1 else batch_size or 32
 
 
 def _check_n_pixels(X, image_shape):

@@ -1,0 +1,56 @@
+"""Training batches go through tf.data without its autotuner (TensorFlow)."""
+
+import numpy as np
+import pytest
+
+import skfer.keras._base as base
+from skfer.keras import CNN1Classifier
+from skfer.keras._tf_data import batches, uses_tf_data
+
+tf = pytest.importorskip("tensorflow")
+pytestmark = pytest.mark.skipif(
+    not uses_tf_data(), reason="only Keras' TensorFlow backend feeds fit by tf.data"
+)
+
+
+def epochs(dataset, n):
+    return [np.concatenate([x.numpy() for x, *_ in dataset]) for _ in range(n)]
+
+
+def test_shuffled_batches_hold_every_sample_once_in_a_new_order_each_epoch():
+    X, y = np.arange(10).reshape(10, 1), np.arange(10) % 2
+    tf.random.set_seed(0)
+    data = batches((X, y, None), 4, shuffle=True)
+    assert [len(x) for x, _ in data] == [4, 4, 2]
+    first, second = epochs(data, 2)
+    assert sorted(first.ravel()) == sorted(second.ravel()) == list(range(10))
+    assert first.ravel().tolist() != second.ravel().tolist()
+
+
+def test_unshuffled_batches_keep_the_order_and_the_weights():
+    X = {"pixels": np.arange(6).reshape(6, 1), "hog": np.ones((6, 2))}
+    data = batches((X, np.zeros(6), np.full(6, 0.5)), 4, shuffle=False)
+    x, y, w = next(iter(data))
+    assert x["pixels"].numpy().ravel().tolist() == [0, 1, 2, 3]
+    assert w.numpy().tolist() == [0.5] * 4
+
+
+def test_the_autotuner_is_off():
+    data = batches((np.zeros((4, 1)), np.zeros(4), None), 2, shuffle=True)
+    assert data.options().autotune.enabled is False
+
+
+@pytest.mark.parametrize("validation_split", [0.25, 0])
+def test_fit_trains_and_validates_on_these_batches(data, fast, monkeypatch,
+                                                   validation_split):
+    made = []
+
+    def spy(arrays, size, **kwargs):
+        made.append(size)
+        return batches(arrays, size, **kwargs)
+
+    monkeypatch.setattr(base, "batches", spy)
+    X, y = data
+    clf = CNN1Classifier(**fast, validation_split=validation_split).fit(X, y)
+    assert made == ([16, 16] if validation_split else [16])
+    assert ("val_loss" in clf.history_) == bool(validation_split)
