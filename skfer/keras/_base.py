@@ -350,8 +350,8 @@ class BaseFERClassifier(KerasClassifier):
         self.history_ = dict(self.history_)
 
     def _tf_batches(self, arrays, kwargs):
-        """The training and validation arrays as tf.data batches, and the fit
-        arguments that go with a dataset (no batch size, shuffle or split)."""
+        """The training and validation arrays as datasets of batches, and the
+        fit arguments that go with datasets (no batch size, shuffle or split)."""
         size = _batch_size(self.batch_size, arrays)
         kwargs = {**kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
         if "validation_data" in kwargs:
