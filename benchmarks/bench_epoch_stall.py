@@ -1,4 +1,4 @@
-"""Idle seconds between epochs: Keras' own array pipeline against skfer's.
+"""Idle seconds between epochs, and predict speed: Keras' array pipeline vs skfer's.
 
 Keras feeds NumPy arrays to ``fit`` through tf.data with autotuning on and a
 new iterator at every epoch; destroying the old one can wait for the
@@ -7,10 +7,12 @@ skfer's classifiers pass tf.data batches with autotuning off
 (``skfer/keras/_tf_data.py``). This fits the same ``CNN2Classifier`` twice,
 side by side in one run: once as skfer does, once with the arrays handed to
 Keras as they are. A thread samples the process's CPU time every half second;
-a half second in which it used under 5% of one core counts as idle.
+a half second in which it used under 5% of one core counts as idle. Then it
+times ``predict_proba`` of the shipped model both ways (batches of 256, as
+``bench_inference.py``; the best of 3 passes over 2,560 PublicTest images).
 
     PYTHONPATH=. python benchmarks/bench_epoch_stall.py [--data PATH]
-        [--epochs 6] [--width 16] [--n-images 28709]
+        [--epochs 6] [--width 16] [--n-images 28709] [--part fit|predict|both]
 """
 
 import argparse
@@ -73,8 +75,13 @@ class EpochClock(keras.callbacks.Callback):
         self.idle.append(self.meter.idle - self._idle)
 
 
+def use_pipeline(skfer_pipeline):
+    """The one switch between the two runs."""
+    base.uses_tf_data = lambda: skfer_pipeline
+
+
 def fit(X, y, args, skfer_pipeline):
-    base.uses_tf_data = lambda: skfer_pipeline  # the one switch between the runs
+    use_pipeline(skfer_pipeline)
     with IdleMeter() as meter:
         clock = EpochClock(meter)
         clf = CNN2Classifier(
@@ -87,19 +94,10 @@ def fit(X, y, args, skfer_pipeline):
     return seconds, meter.idle, clock
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--epochs", type=int, default=6)
-    parser.add_argument("--width", type=int, default=16)
-    parser.add_argument("--n-images", type=int, default=None)
-    args = parser.parse_args()
-    print(command())
-    print(machine(), backend())
+def fits(args):
     train = load_fer2013(args.data / "fer2013_train.npz")
     X, y = train.data[: args.n_images], train.target[: args.n_images]
     print(f"CNN2Classifier(width={args.width}), {len(y)} images, {args.epochs} epochs")
-
     results = {}
     for name, skfer_pipeline in [("Keras' pipeline", False), ("skfer's", True)]:
         seconds, idle, clock = fit(X, y, args, skfer_pipeline)
@@ -109,6 +107,45 @@ def main():
               f"{np.round(clock.idle, 1).tolist()} s", flush=True)
     ratio = results["Keras' pipeline"] / results["skfer's"]
     print(f"fit time, Keras' pipeline / skfer's: {ratio:.2f}x")
+
+
+def predictions(args, batch=256, n_images=2560):
+    from skfer.pretrained import load
+
+    X = load_fer2013(args.data / "fer2013_publictest.npz").data[:n_images]
+    clf = load("fer2013", test_time_flip=False)
+    speed = {}
+    for name, skfer_pipeline in [("Keras' pipeline", False), ("skfer's", True)]:
+        use_pipeline(skfer_pipeline)
+        clf.predict_proba(X[:batch])  # warm-up
+        best = min(_seconds(clf, X, batch) for _ in range(3))
+        speed[name] = len(X) / best
+        print(f"{name:<16} predict_proba {speed[name]:7.0f} images/s", flush=True)
+    ratio = speed["skfer's"] / speed["Keras' pipeline"]
+    print(f"predict speed, skfer's / Keras' pipeline: {ratio:.2f}x")
+
+
+def _seconds(clf, X, batch):
+    start = time.perf_counter()
+    for i in range(0, len(X), batch):
+        clf.predict_proba(X[i: i + batch])
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--width", type=int, default=16)
+    parser.add_argument("--n-images", type=int, default=None)
+    parser.add_argument("--part", choices=("fit", "predict", "both"), default="both")
+    args = parser.parse_args()
+    print(command())
+    print(machine(), backend())
+    if args.part in ("fit", "both"):
+        fits(args)
+    if args.part in ("predict", "both"):
+        predictions(args)
 
 
 if __name__ == "__main__":

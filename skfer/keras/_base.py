@@ -8,7 +8,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils import ClassifierTags
 from sklearn.utils._param_validation import Interval
-from sklearn.utils.validation import column_or_1d
+from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ..utils import check_image_shape
 from ._tf_data import batches, uses_tf_data
@@ -282,13 +282,29 @@ class BaseFERClassifier(KerasClassifier):
             )
 
     def _predict_raw(self, X, **kwargs):
-        proba = super()._predict_raw(X, **kwargs)
+        proba = self._predict_network(X, **kwargs)
         if not self.test_time_flip:
             return proba
         h, w = self.image_shape_
         mirrored = _flatten(np.asarray(X)).reshape(-1, h, w)[:, :, ::-1]
         mirrored = mirrored.reshape(len(mirrored), h * w)
-        return (proba + super()._predict_raw(mirrored, **kwargs)) / 2
+        return (proba + self._predict_network(mirrored, **kwargs)) / 2
+
+    def _predict_network(self, X, **kwargs):
+        """scikeras' prediction; under TensorFlow, from batches without
+        autotuning (as in fit), unless predict arguments are routed."""
+        routed = kwargs or any(k.startswith("predict__") for k in self.get_params())
+        if routed or not uses_tf_data():
+            return super()._predict_raw(X, **kwargs)
+        check_is_fitted(self, "model_")
+        X, _ = self._validate_data(X=X)
+        X = self.feature_encoder_.transform(X)
+        size = _batch_size(self.batch_size, _n_samples(X))
+        return self.model_.predict(
+            batches((X, None, None), size, shuffle=False),
+            verbose=self.verbose,
+            callbacks=self._predict_callbacks,
+        )
 
     def _build_keras_model(self):
         # scikeras' own seeding toggles TensorFlow's global op determinism,
@@ -352,20 +368,25 @@ class BaseFERClassifier(KerasClassifier):
     def _tf_batches(self, arrays, kwargs):
         """The training and validation arrays as datasets of batches, and the
         fit arguments that go with datasets (no batch size, shuffle or split)."""
-        size = _batch_size(self.batch_size, arrays)
+        size = _batch_size(self.batch_size, len(arrays[1]))
         kwargs = {**kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
         if "validation_data" in kwargs:
             val = kwargs["validation_data"]
             val_size = self.validation_batch_size and _batch_size(
-                self.validation_batch_size, val
+                self.validation_batch_size, len(val[1])
             )
             kwargs["validation_data"] = batches(val, val_size or size, shuffle=False)
         return batches(arrays, size, shuffle=self.shuffle), kwargs
 
 
-def _batch_size(batch_size, arrays):
+def _batch_size(batch_size, n_samples):
     # As scikeras and Keras read it: -1 is all samples in one batch, None 32.
-    return len(arrays[1]) if batch_size == -1 else batch_size or 32
+    return n_samples if batch_size == -1 else batch_size or 32
+
+
+def _n_samples(X):
+    # HOG-CNN's network takes a dict of inputs.
+    return len(next(iter(X.values()))) if isinstance(X, dict) else len(X)
 
 
 def _check_n_pixels(X, image_shape):

@@ -1,10 +1,11 @@
-"""Training batches for the TensorFlow backend, without tf.data's autotuner.
+"""Batches for the TensorFlow backend, without tf.data's autotuner.
 
-Keras feeds NumPy arrays to ``Model.fit`` through a tf.data pipeline with
-autotuning on, and makes a new iterator of it at every epoch. Destroying the
-old iterator waits for the autotuner's thread, which on TensorFlow 2.21 may
-first finish a sleep of up to a minute: the process then idles between two
-epochs (``benchmarks/bench_epoch_stall.py`` measures it). A pipeline with
+Keras feeds NumPy arrays to ``Model.fit`` and ``Model.predict`` through a
+tf.data pipeline with autotuning on, and makes a new iterator of it at every
+epoch and every ``predict``. Destroying the old iterator waits for the
+autotuner's thread, which on TensorFlow 2.21 may first finish a sleep of up
+to a minute: the process then idles between two epochs
+(``benchmarks/bench_epoch_stall.py`` measures it). A pipeline with
 autotuning off has no such thread.
 """
 
@@ -17,16 +18,18 @@ def uses_tf_data():
 
 
 def batches(arrays, batch_size, *, shuffle):
-    """``(X, y, sample_weight)`` in batches, a tf.data pipeline for ``Model.fit``.
+    """``(X, y, sample_weight)`` in batches, a tf.data pipeline for Keras.
 
     Parameters
     ----------
-    arrays : tuple of (array or dict of arrays, array, array or None)
-        Inputs, targets and sample weights (None for none) of equal length.
+    arrays : tuple of (array or dict of arrays, array or None, array or None)
+        Inputs, targets and sample weights of equal length; None for no
+        targets (to predict) or no weights.
     batch_size : int
         Samples per batch; the last batch may be smaller.
     shuffle : bool
-        Draw a new order at every epoch, from TensorFlow's seeded generator.
+        Draw a new order at every epoch, from TensorFlow's seeded generator
+        (needs the targets).
 
     Returns
     -------

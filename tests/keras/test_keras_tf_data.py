@@ -54,3 +54,18 @@ def test_fit_trains_and_validates_on_these_batches(data, fast, monkeypatch,
     clf = CNN1Classifier(**fast, validation_split=validation_split).fit(X, y)
     assert made == ([16, 16] if validation_split else [16])
     assert ("val_loss" in clf.history_) == bool(validation_split)
+
+
+def test_predict_from_batches_equals_keras_own_pipeline(data, fast, monkeypatch):
+    X, y = data
+    clf = CNN1Classifier(**fast, test_time_flip=True).fit(X, y)
+    ours = clf.predict_proba(X)
+    monkeypatch.setattr(base, "uses_tf_data", lambda: False)
+    np.testing.assert_array_equal(ours, clf.predict_proba(X))
+
+
+def test_routed_predict_arguments_go_to_keras_own_pipeline(data, fast, monkeypatch):
+    X, y = data
+    clf = CNN1Classifier(**fast, predict__batch_size=7).fit(X, y)
+    monkeypatch.setattr(base, "batches", None)  # would fail if called
+    assert clf.predict_proba(X).shape == (len(X), 3)
