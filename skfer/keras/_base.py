@@ -11,7 +11,7 @@ from sklearn.utils._param_validation import Interval
 from sklearn.utils.validation import check_is_fitted, column_or_1d
 
 from ..utils import check_image_shape
-from ._tf_data import batches, uses_tf_data
+from ._tf_data import fit_inputs, predict_inputs, uses_tf_data
 from ._training import int_seed, report_callbacks, seeded, stratified_split, take
 
 
@@ -299,9 +299,8 @@ class BaseFERClassifier(KerasClassifier):
         check_is_fitted(self, "model_")
         X, _ = self._validate_data(X=X)
         X = self.feature_encoder_.transform(X)
-        size = _batch_size(self.batch_size, _n_samples(X))
         return self.model_.predict(
-            batches((X, None, None), size, shuffle=False),
+            predict_inputs(X, self.batch_size),
             verbose=self.verbose,
             callbacks=self._predict_callbacks,
         )
@@ -358,35 +357,18 @@ class BaseFERClassifier(KerasClassifier):
         # Left to Keras only when too few samples to split: it needs arrays.
         keras_splits = self.validation_split and "validation_data" not in kwargs
         if uses_tf_data() and not keras_splits:
-            X, kwargs = self._tf_batches((X, y, sample_weight), kwargs)
+            X, kwargs = fit_inputs(
+                (X, y, sample_weight),
+                kwargs,
+                batch_size=self.batch_size,
+                validation_batch_size=self.validation_batch_size,
+                shuffle=self.shuffle,
+            )
             y = sample_weight = None
         super()._fit_keras_model(
             X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
         )
         self.history_ = dict(self.history_)
-
-    def _tf_batches(self, arrays, kwargs):
-        """The training and validation arrays as datasets of batches, and the
-        fit arguments that go with datasets (no batch size, shuffle or split)."""
-        size = _batch_size(self.batch_size, len(arrays[1]))
-        kwargs = {**kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
-        if "validation_data" in kwargs:
-            val = kwargs["validation_data"]
-            val_size = self.validation_batch_size and _batch_size(
-                self.validation_batch_size, len(val[1])
-            )
-            kwargs["validation_data"] = batches(val, val_size or size, shuffle=False)
-        return batches(arrays, size, shuffle=self.shuffle), kwargs
-
-
-def _batch_size(batch_size, n_samples):
-    # As scikeras and Keras read it: -1 is all samples in one batch, None 32.
-    return n_samples if batch_size == -1 else batch_size or 32
-
-
-def _n_samples(X):
-    # HOG-CNN's network takes a dict of inputs.
-    return len(next(iter(X.values()))) if isinstance(X, dict) else len(X)
 
 
 def _check_n_pixels(X, image_shape):

@@ -45,3 +45,29 @@ def batches(arrays, batch_size, *, shuffle):
     options = tf.data.Options()
     options.autotune.enabled = False
     return data.batch(batch_size).prefetch(1).with_options(options)
+
+
+def fit_inputs(arrays, fit_kwargs, *, batch_size, validation_batch_size, shuffle):
+    """Training arrays as batches, and ``Model.fit``'s keyword arguments to go
+    with them: validation data as batches too, no batch size, shuffle or split.
+    """
+    size = _batch_size(batch_size, len(arrays[1]))
+    kwargs = {**fit_kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
+    if "validation_data" in kwargs:
+        val = kwargs["validation_data"]
+        val_size = validation_batch_size and _batch_size(
+            validation_batch_size, len(val[1])
+        )
+        kwargs["validation_data"] = batches(val, val_size or size, shuffle=False)
+    return batches(arrays, size, shuffle=shuffle), kwargs
+
+
+def predict_inputs(X, batch_size):
+    """Inputs (an array or HOG-CNN's dict of arrays) as batches to predict."""
+    n_samples = len(next(iter(X.values()))) if isinstance(X, dict) else len(X)
+    return batches((X, None, None), _batch_size(batch_size, n_samples), shuffle=False)
+
+
+def _batch_size(batch_size, n_samples):
+    # As scikeras and Keras read it: -1 is all samples in one batch, None 32.
+    return n_samples if batch_size == -1 else batch_size or 32

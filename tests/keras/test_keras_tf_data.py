@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import skfer.keras._base as base
+import skfer.keras._tf_data as tf_data
 from skfer.keras import CNN1Classifier
 from skfer.keras._tf_data import batches, uses_tf_data
 
@@ -49,7 +50,7 @@ def test_fit_trains_and_validates_on_these_batches(data, fast, monkeypatch,
         made.append(size)
         return batches(arrays, size, **kwargs)
 
-    monkeypatch.setattr(base, "batches", spy)
+    monkeypatch.setattr(tf_data, "batches", spy)
     X, y = data
     clf = CNN1Classifier(**fast, validation_split=validation_split).fit(X, y)
     assert made == ([16, 16] if validation_split else [16])
@@ -67,5 +68,5 @@ def test_predict_from_batches_equals_keras_own_pipeline(data, fast, monkeypatch)
 def test_routed_predict_arguments_go_to_keras_own_pipeline(data, fast, monkeypatch):
     X, y = data
     clf = CNN1Classifier(**fast, predict__batch_size=7).fit(X, y)
-    monkeypatch.setattr(base, "batches", None)  # would fail if called
+    monkeypatch.setattr(tf_data, "batches", None)  # would fail if called
     assert clf.predict_proba(X).shape == (len(X), 3)
