@@ -29,6 +29,7 @@ import numpy as np  # noqa: E402
 import skfer.keras._base as base  # noqa: E402
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
 from _keras_common import backend  # noqa: E402
+from bench_inference import images_per_second  # noqa: E402
 from skfer.datasets import load_fer2013  # noqa: E402
 from skfer.keras import CNN2Classifier  # noqa: E402
 
@@ -109,7 +110,7 @@ def fits(args):
     print(f"fit time, Keras' pipeline / skfer's: {ratio:.2f}x")
 
 
-def predictions(args, batch=256, n_images=2560):
+def predictions(args, n_images=2560):
     from skfer.pretrained import load
 
     X = load_fer2013(args.data / "fer2013_publictest.npz").data[:n_images]
@@ -117,19 +118,10 @@ def predictions(args, batch=256, n_images=2560):
     speed = {}
     for name, skfer_pipeline in [("Keras' pipeline", False), ("skfer's", True)]:
         use_pipeline(skfer_pipeline)
-        clf.predict_proba(X[:batch])  # warm-up
-        best = min(_seconds(clf, X, batch) for _ in range(3))
-        speed[name] = len(X) / best
+        speed[name] = images_per_second(clf, X, repeat=3)
         print(f"{name:<16} predict_proba {speed[name]:7.0f} images/s", flush=True)
     ratio = speed["skfer's"] / speed["Keras' pipeline"]
     print(f"predict speed, skfer's / Keras' pipeline: {ratio:.2f}x")
-
-
-def _seconds(clf, X, batch):
-    start = time.perf_counter()
-    for i in range(0, len(X), batch):
-        clf.predict_proba(X[i: i + batch])
-    return time.perf_counter() - start
 
 
 def main():

@@ -21,7 +21,12 @@ import numpy as np  # noqa: E402
 from sklearn.metrics import accuracy_score, f1_score  # noqa: E402
 
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
-from skfer.datasets import duplicated_in, emotion_code, load_fer2013  # noqa: E402
+from skfer.datasets import (  # noqa: E402
+    THREE_LABELS,
+    duplicated_in,
+    emotion_code,
+    load_fer2013,
+)
 
 # FER+ columns in FER2013 codes; -1 for the three FER2013 lacks.
 FERPLUS_TO_FER2013 = np.array([6, 3, 5, 4, 0, 1, 2, -1, -1, -1])
@@ -77,7 +82,7 @@ def main():
     scores("shipped, 7 labels", test.target, load("fer2013").predict(test.data), seen)
 
     # The 3-label model keeps the FER2013 codes of happy, sad and neutral.
-    three = np.isin(test.target, [emotion_code(n) for n in ("happy", "sad", "neutral")])
+    three = np.isin(test.target, [emotion_code(n) for n in THREE_LABELS])
     pred3 = load("fer2013", labels=3).predict(test.data[three])
     scores("shipped, 3 labels", test.target[three], pred3, seen[three])
 

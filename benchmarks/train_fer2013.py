@@ -22,15 +22,13 @@ from sklearn.metrics import accuracy_score, classification_report, f1_score
 from _common import DEFAULT_DATA, command, machine
 from _keras_common import TimeBudget, add_time_budget_argument, backend
 from skfer.cli import build_model
-from skfer.datasets import load_fer2013, select_labels
+from skfer.datasets import THREE_LABELS, load_fer2013, select_labels
 from skfer.keras import ARCHITECTURES
 from skfer.pretrained import strip_for_shipping
 
-THREE_LABELS = ("happy", "sad", "neutral")
-
 
 class EpochTimer(keras.callbacks.Callback):
-    """Seconds inside each epoch and between epochs (iterator teardown)."""
+    """Seconds inside each epoch and between epochs."""
 
     def __init__(self):
         super().__init__()

@@ -2,12 +2,12 @@
 
 import numpy as np
 
-from ..datasets import load_fer2013, load_fer2013_sample
-from ._models import THREE_LABELS
+from ..datasets import THREE_LABELS, load_fer2013, load_fer2013_sample
 
 
 def load_data(path, *, usage=None, labels=7):
-    """``(X, y, description)``; 3 labels keep their FER2013 codes (3, 4, 6)."""
+    """``(X, y, description)``; the 3-label task (``THREE_LABELS``) keeps
+    the FER2013 codes (3, 4, 6)."""
     if path is None:
         data, where = load_fer2013_sample(), "the bundled FER2013 sample"
     else:

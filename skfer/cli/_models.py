@@ -6,8 +6,6 @@ from ..datasets import EMOTIONS
 #: Spelled out rather than read from ``skfer.keras.ARCHITECTURES``, so that
 #: ``skfer --help`` does not import TensorFlow; a test keeps the two in step.
 MODEL_NAMES = ("cnn1", "cnn2", "resnet", "tiny-xception", "hog-cnn", "hog-svm")
-#: The original report's 3-label task; models keep the FER2013 codes (3, 4, 6).
-THREE_LABELS = ("happy", "sad", "neutral")
 
 
 def build_model(

@@ -5,6 +5,8 @@ from sklearn.utils import Bunch
 
 #: FER2013 expression names, indexed by their code 0..6.
 EMOTIONS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
+#: The original report's 3-label task.
+THREE_LABELS = ("happy", "sad", "neutral")
 
 # Other spellings found in FER copies (image folders, FER+, the original report).
 _ALIASES = {
