@@ -114,7 +114,7 @@ def predictions(args, n_images=2560):
     from skfer.pretrained import load
 
     X = load_fer2013(args.data / "fer2013_publictest.npz").data[:n_images]
-    clf = load("fer2013", test_time_flip=False)
+    clf = load("fer2013", test_time_augmentation=None)
     speed = {}
     for name, skfer_pipeline in [("Keras' pipeline", False), ("skfer's", True)]:
         use_pipeline(skfer_pipeline)

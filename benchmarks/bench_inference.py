@@ -40,8 +40,8 @@ def models():
     )
     from skfer.pretrained import load
 
-    yield "shipped fer2013 (CNN2 w16)", load("fer2013", test_time_flip=False)
-    yield "  + test_time_flip", load("fer2013")
+    yield "shipped fer2013 (CNN2 w16)", load("fer2013", test_time_augmentation=None)
+    yield "  + test_time_augmentation=\"flip\"", load("fer2013")
     for cls in fk.ARCHITECTURES.values():
         yield cls.__name__, cls(**fit)
 

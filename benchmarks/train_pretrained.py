@@ -8,7 +8,13 @@ PublicTest, then writes the package file without the optimizer state.
         [--augment] [--epochs 60] [--width W] [--batch-size 64] [--seed 0]
         [--patience 8] [--lr-patience 3]
         [--time-budget SECONDS] [--data PATH] [--no-report] [--out FILE]
-        [--resume FILE]
+        [--set PARAM=VALUE ...] [--checkpoint FILE] [--resume FILE]
+
+``--set`` passes any estimator parameter (``--set lr_schedule=cosine
+--set optimizer__momentum=0.9``). With ``--checkpoint`` the run saves itself
+at every epoch; ``--resume`` of that file continues it exactly (optimizer
+state, schedule position, averaged weights), up to its ``epochs`` in all.
+``--resume`` of a shipped file (no optimizer) trains it ``--epochs`` more.
 
 Any Keras backend trains it (``KERAS_BACKEND=jax`` or ``torch``), and the
 saved file loads under any of them. With ``--augment`` under JAX on a GPU,
@@ -16,6 +22,7 @@ Keras' augmentation layers take most of each step: see the results page.
 """
 
 import argparse
+import ast
 import os
 import time
 from pathlib import Path
@@ -57,6 +64,16 @@ def main():
     parser.add_argument("--data", default=DEFAULT_DATA)
     parser.add_argument("--out", default=None)
     parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="PARAM=VALUE",
+        help="an estimator parameter (a Python literal, else a string)",
+    )
+    parser.add_argument(
+        "--checkpoint", default=None, metavar="FILE", help="save every epoch here"
+    )
+    parser.add_argument(
         "--resume",
         default=None,
         metavar="FILE",
@@ -72,14 +89,14 @@ def main():
     )
     print(f"train: {described}", flush=True)
     if args.resume:
-        # Same seed, so the same validation split; a fresh optimizer (the
-        # file has none) at the learning rate of the saved run's last epoch.
-        model = load_model(args.resume)
-        model.set_params(
-            warm_start=True,
-            epochs=args.epochs,
-            optimizer__learning_rate=float(model.history_["learning_rate"][-1]),
-        )
+        model = load_model(args.resume).set_params(warm_start=True)
+        if model.model_.optimizer is None:
+            # A shipped file: same seed, so the same validation split; a
+            # fresh optimizer at the learning rate of its last epoch.
+            model.set_params(
+                epochs=len(model.history_["loss"]) + args.epochs,
+                optimizer__learning_rate=float(model.history_["learning_rate"][-1]),
+            )
     else:
         model = build_model(
             args.model,
@@ -91,9 +108,14 @@ def main():
     # Options left out keep the model's own values (the class defaults for
     # a new model, the saved ones with --resume).
     given = dict(
-        batch_size=args.batch_size, patience=args.patience, lr_patience=args.lr_patience
+        batch_size=args.batch_size,
+        patience=args.patience,
+        lr_patience=args.lr_patience,
+        checkpoint=args.checkpoint,
     )
-    model.set_params(verbose=2, **{k: v for k, v in given.items() if v is not None})
+    given = {k: v for k, v in given.items() if v is not None}
+    model.set_params(verbose=2, **given, **dict(map(parse_param, args.set)))
+    print(f"model: {model!r}", flush=True)
     if args.time_budget is not None:
         model.set_params(callbacks=[TimeBudget(args.time_budget)])
     start = time.perf_counter()
@@ -110,11 +132,19 @@ def main():
         f"(best {best}), {seconds:.0f} s, {seconds / epochs:.1f} s/epoch",
         flush=True,
     )
-    model.set_params(callbacks=None)
+    model.set_params(callbacks=None, checkpoint=None)
     joblib.dump(strip_for_shipping(model), out, compress=3)
     print(f"saved {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
     if not args.no_report:
         report_public_test(model, Path(args.data), args)
+
+
+def parse_param(text):
+    name, _, value = text.partition("=")
+    try:
+        return name, ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        return name, value
 
 
 def report_public_test(model, data, args):

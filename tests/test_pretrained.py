@@ -29,8 +29,9 @@ def test_shipped_model_is_a_fitted_7_class_classifier():
 def test_shipped_model_averages_each_face_with_its_mirror_by_default():
     X = load_fer2013_sample().images[:20]
     flipped = load("fer2013")
-    plain = load("fer2013", test_time_flip=False)
-    assert flipped.test_time_flip and not plain.test_time_flip
+    plain = load("fer2013", test_time_augmentation=None)
+    assert flipped.test_time_augmentation == "flip"
+    assert plain.test_time_augmentation is None
     mirror = X[:, :, ::-1].reshape(len(X), -1)
     np.testing.assert_allclose(
         flipped.predict_proba(X.reshape(len(X), -1)),
@@ -101,7 +102,8 @@ def test_stripped_model_trains_further(tmp_path):
     clf.fit(fer.data[:64], fer.target[:64])
     path = tmp_path / "stripped.joblib"
     joblib.dump(strip_for_shipping(clf), path)
-    loaded = joblib.load(path).set_params(warm_start=True)
+    # warm_start continues up to `epochs` in all: one more epoch.
+    loaded = joblib.load(path).set_params(warm_start=True, epochs=2)
     weights = loaded.model_.get_weights()[0].copy()
     loaded.fit(fer.data[:64], fer.target[:64])
     assert loaded.model_.compiled

@@ -1,18 +1,32 @@
 """The scikeras base class of skfer's CNNs: tags, image checks, training defaults."""
 
+import inspect
+import math
+import os
+import warnings
+from collections import defaultdict
 from numbers import Integral, Real
 
+import keras
 import numpy as np
 from scikeras.wrappers import KerasClassifier
 from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils import ClassifierTags
-from sklearn.utils._param_validation import Interval
-from sklearn.utils.validation import check_is_fitted, column_or_1d
+from sklearn.utils._param_validation import HasMethods, Interval, StrOptions
+from sklearn.utils.validation import _num_samples, check_is_fitted, column_or_1d
 
+from ..augment import TrainingAugmentation, flip_horizontal, ten_crop
 from ..utils import check_image_shape
+from ._batches import TrainingBatches
+from ._recipe import (
+    SmoothedCrossentropy,
+    cosine_schedule,
+    recipe_callbacks,
+    recipe_optimizer,
+)
 from ._tf_data import fit_inputs, predict_inputs, uses_tf_data
-from ._training import int_seed, report_callbacks, seeded, stratified_split, take
+from ._training import Checkpoint, EpochSeeds, int_seed, seeded, stratified_split, take
 
 
 class BaseFERClassifier(KerasClassifier):
@@ -44,15 +58,15 @@ class BaseFERClassifier(KerasClassifier):
     width : int, default=None
         Number of filters of the first convolution block; later blocks use
         multiples of it. None uses the architecture's default.
-    augment : bool, default=False
-        Randomly flip, shift, zoom, rotate and change the contrast of the
-        training images at every epoch (Keras preprocessing layers, inactive
-        at prediction).
-    test_time_flip : bool, default=False
-        Predict each image and its left-right mirror and average the two
-        probability vectors (test-time augmentation). Twice the prediction
-        time; on FER2013 PublicTest it added 0.6 points of accuracy to the
-        shipped model.
+    augment : bool or TrainingAugmentation, default=False
+        Augment every training batch anew at every epoch: True uses
+        :class:`skfer.augment.TrainingAugmentation`'s defaults (mirror,
+        rotation, shift, zoom, random erasing); pass an instance to choose.
+        It runs in NumPy beside the network, never at prediction.
+    test_time_augmentation : {None, "flip", "ten-crop"}, default=None
+        Average the probabilities of several views of each image: "flip"
+        the image and its mirror (twice the prediction time), "ten-crop"
+        the ten crops of :func:`skfer.augment.ten_crop` (ten times).
     epochs : int, default=100
         Maximum number of epochs; early stopping usually ends sooner.
     batch_size : int, default=64
@@ -66,8 +80,9 @@ class BaseFERClassifier(KerasClassifier):
     shuffle : bool, default=True
         Shuffle the training images at every epoch.
     warm_start : bool, default=False
-        Train the already fitted network further at the next ``fit`` instead
-        of a new one.
+        Continue training the already fitted network at the next ``fit``,
+        from the epoch it reached up to ``epochs`` in all (its optimizer
+        state and schedule position included), instead of a new one.
     patience : int or None, default=8
         Epochs without improvement of the monitored loss before training
         stops and the best weights are restored. None trains all ``epochs``.
@@ -76,8 +91,34 @@ class BaseFERClassifier(KerasClassifier):
         ``lr_factor``. None keeps the learning rate.
     lr_factor : float, default=0.5
         Factor of the learning rate reduction.
+    lr_schedule : {"plateau", "cosine"}, default="plateau"
+        "plateau" multiplies the rate by ``lr_factor`` when the monitored
+        loss stalls for ``lr_patience`` epochs; "cosine" warms it up
+        linearly for ``warmup_epochs``, then decays it to zero at the last of
+        ``epochs`` along a cosine, step by step (``lr_patience`` unused).
+    warmup_epochs : int, default=0
+        Epochs of linear warm-up of the "cosine" schedule.
     optimizer : str or keras optimizer class, default="adam"
-        Routed parameters such as ``optimizer__learning_rate`` configure it.
+        For example "adam", "adamw" or "sgd"; routed parameters configure
+        it: ``optimizer__learning_rate=0.01, optimizer__momentum=0.9,
+        optimizer__nesterov=True``.
+    weight_decay : float or None, default=None
+        Decoupled weight decay of the optimizer; None keeps the optimizer's
+        own (none for Adam and SGD, 0.004 for AdamW).
+    label_smoothing : float, default=0.0
+        Mix the one-hot targets with the uniform distribution by this
+        fraction.
+    ema_momentum : float or None, default=None
+        Keep an exponential moving average of the weights with this
+        momentum (e.g. 0.999); validation scores use the averaged weights,
+        which replace the trained ones at the end of ``fit``. With early
+        stopping, training stops at the best epoch's patience but keeps the
+        last average.
+    checkpoint : str, path or None, default=None
+        Save the whole estimator (network, optimizer state, schedule
+        position, averaged weights and history) to this file at the end of
+        every epoch. Load it with :func:`skfer.utils.load_model` and call
+        ``fit`` with ``warm_start=True`` to continue the run exactly.
     loss : str, default="sparse_categorical_crossentropy"
         Keras loss.
     metrics : str, default="accuracy"
@@ -135,11 +176,18 @@ class BaseFERClassifier(KerasClassifier):
     # skfer's own parameters; scikeras and Keras validate theirs.
     _parameter_constraints = {
         "width": [Interval(Integral, 1, None, closed="left"), None],
-        "augment": ["boolean"],
-        "test_time_flip": ["boolean"],
+        "augment": ["boolean", HasMethods("__call__")],
+        "test_time_augmentation": [StrOptions({"flip", "ten-crop"}), None],
+        "epochs": [Interval(Integral, 1, None, closed="left")],
         "patience": [Interval(Integral, 0, None, closed="left"), None],
         "lr_patience": [Interval(Integral, 0, None, closed="left"), None],
         "lr_factor": [Interval(Real, 0, 1, closed="neither")],
+        "lr_schedule": [StrOptions({"plateau", "cosine"})],
+        "warmup_epochs": [Interval(Integral, 0, None, closed="left")],
+        "weight_decay": [Interval(Real, 0, None, closed="left"), None],
+        "label_smoothing": [Interval(Real, 0, 1, closed="left")],
+        "ema_momentum": [Interval(Real, 0, 1, closed="neither"), None],
+        "checkpoint": [str, os.PathLike, None],
     }
 
     def __init__(
@@ -148,7 +196,7 @@ class BaseFERClassifier(KerasClassifier):
         image_shape=(48, 48),
         width=None,
         augment=False,
-        test_time_flip=False,
+        test_time_augmentation=None,
         epochs=100,
         batch_size=64,
         validation_split=0.1,
@@ -158,7 +206,13 @@ class BaseFERClassifier(KerasClassifier):
         patience=8,
         lr_patience=3,
         lr_factor=0.5,
+        lr_schedule="plateau",
+        warmup_epochs=0,
         optimizer="adam",
+        weight_decay=None,
+        label_smoothing=0.0,
+        ema_momentum=None,
+        checkpoint=None,
         loss="sparse_categorical_crossentropy",
         metrics="accuracy",
         class_weight=None,
@@ -188,10 +242,16 @@ class BaseFERClassifier(KerasClassifier):
         self.image_shape = image_shape
         self.width = width
         self.augment = augment
-        self.test_time_flip = test_time_flip
+        self.test_time_augmentation = test_time_augmentation
         self.patience = patience
         self.lr_patience = lr_patience
         self.lr_factor = lr_factor
+        self.lr_schedule = lr_schedule
+        self.warmup_epochs = warmup_epochs
+        self.weight_decay = weight_decay
+        self.label_smoothing = label_smoothing
+        self.ema_momentum = ema_momentum
+        self.checkpoint = checkpoint
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -275,20 +335,78 @@ class BaseFERClassifier(KerasClassifier):
     def _fit(self, X, y, sample_weight, warm_start, epochs, initial_epoch,
              **kwargs):
         self._validate_params()
-        self._seed = int_seed(self.random_state)
-        with seeded(self._seed):
+        seed = int_seed(self.random_state)
+        # Batches and dropout masks are drawn from one seed per fit.
+        self._seed = seed if seed is not None else int(
+            np.random.default_rng().integers(2**31 - 1)
+        )
+        self._steps_per_epoch = self._count_steps(_num_samples(X))
+        done = len(getattr(self, "history_", {}).get("loss", ()))
+        if (self.warm_start or warm_start) and self.initialized_ and done:
+            # Resume: the epochs left of the run, numbered on from it.
+            initial_epoch, epochs = done, max(epochs - done, 0)
+            if not epochs:
+                warnings.warn(
+                    f"{type(self).__name__} has trained {done} epochs of "
+                    f"epochs={self.epochs} already: warm_start trains nothing "
+                    f"more. Raise epochs to continue.",
+                    UserWarning,
+                    stacklevel=4,
+                )
+        self._history_before = dict(self.history_) if initial_epoch else {}
+        if initial_epoch:
+            # scikeras appends to it key by key.
+            self.history_ = defaultdict(list, self.history_)
+        # Callbacks follow the parameters, also those set since the last fit.
+        self._initialize_callbacks()
+        with seeded(seed):
             super()._fit(
                 X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
             )
 
+    def _count_steps(self, n_samples):
+        n_val = math.ceil(self.validation_split * n_samples)
+        batch_size = n_samples if self.batch_size == -1 else self.batch_size or 32
+        return max(math.ceil((n_samples - n_val) / batch_size), 1)
+
+    def _compile(self, inputs, outputs, name, compile_kwargs):
+        """The network, compiled with the recipe: each architecture's last step."""
+        schedule = None
+        if self.lr_schedule == "cosine":
+            schedule = cosine_schedule(
+                self.epochs, self.warmup_epochs, self._steps_per_epoch
+            )
+        optimizer = recipe_optimizer(
+            compile_kwargs["optimizer"],
+            weight_decay=self.weight_decay,
+            ema_momentum=self.ema_momentum,
+            schedule=schedule,
+        )
+        compile_kwargs = {**compile_kwargs, "optimizer": optimizer}
+        if self.label_smoothing:
+            compile_kwargs["loss"] = SmoothedCrossentropy(
+                outputs.shape[-1], self.label_smoothing
+            )
+        model = keras.Model(inputs, outputs, name=name)
+        model.compile(**compile_kwargs)
+        return model
+
+    def _augmentation(self):
+        if self.augment is True:
+            return TrainingAugmentation()
+        return self.augment or None
+
     def _predict_raw(self, X, **kwargs):
-        proba = self._predict_network(X, **kwargs)
-        if not self.test_time_flip:
-            return proba
+        if self.test_time_augmentation is None:
+            return self._predict_network(X, **kwargs)
         h, w = self.image_shape_
-        mirrored = _flatten(np.asarray(X)).reshape(-1, h, w)[:, :, ::-1]
-        mirrored = mirrored.reshape(len(mirrored), h * w)
-        return (proba + self._predict_network(mirrored, **kwargs)) / 2
+        images = _flatten(np.asarray(X)).reshape(-1, h, w)
+        if self.test_time_augmentation == "flip":
+            views = np.stack([images, flip_horizontal(images)])
+        else:
+            views = ten_crop(images)
+        proba = self._predict_network(views.reshape(-1, h * w), **kwargs)
+        return proba.reshape(len(views), len(images), -1).mean(axis=0)
 
     def _predict_network(self, X, **kwargs):
         """scikeras' prediction; under TensorFlow, from batches without
@@ -314,14 +432,20 @@ class BaseFERClassifier(KerasClassifier):
 
     def _initialize_callbacks(self):
         super()._initialize_callbacks()
+        # The checkpoint comes last, to save what the others logged.
+        checkpoint = [Checkpoint(self)] if self.checkpoint is not None else []
         self._fit_callbacks = (
-            report_callbacks(
+            [EpochSeeds(getattr(self, "_seed", 0))]
+            + recipe_callbacks(
+                schedule=self.lr_schedule,
+                ema=self.ema_momentum is not None,
                 monitor="val_loss" if self.validation_split else "loss",
                 patience=self.patience,
                 lr_patience=self.lr_patience,
                 lr_factor=self.lr_factor,
             )
             + self._fit_callbacks
+            + checkpoint
         )
 
     def __getstate__(self):
@@ -334,8 +458,19 @@ class BaseFERClassifier(KerasClassifier):
         return state
 
     def __setstate__(self, state):
-        # Models pickled before test_time_flip existed predicted without it.
-        state = {"test_time_flip": False, **state}
+        # Files of skfer 0.1.0.dev0 before the training recipe: test_time_flip
+        # became test_time_augmentation="flip", the recipe's defaults apply.
+        flip = state.pop("test_time_flip", False)
+        defaults = {
+            k: v.default
+            for k, v in inspect.signature(BaseFERClassifier).parameters.items()
+            if v.default is not inspect.Parameter.empty
+        }
+        state = {
+            **defaults,
+            "test_time_augmentation": "flip" if flip else None,
+            **state,
+        }
         super().__setstate__(state)
         if "model_" in state:
             self._initialize_callbacks()
@@ -354,21 +489,32 @@ class BaseFERClassifier(KerasClassifier):
                     take(a, val) for a in (X, y, sample_weight) if a is not None
                 )
                 X, y, sample_weight = (take(a, train) for a in (X, y, sample_weight))
-        # Left to Keras only when too few samples to split: it needs arrays.
-        keras_splits = self.validation_split and "validation_data" not in kwargs
-        if uses_tf_data() and not keras_splits:
+        train = TrainingBatches(
+            (X, y, sample_weight),
+            self.batch_size if self.batch_size != -1 else len(y),
+            pixels=_pixels(X),
+            image_shape=self.image_shape_,
+            augmentation=self._augmentation(),
+            encode=self.feature_encoder_.transform,
+            shuffle=self.shuffle,
+            seed=self._seed,
+            epoch=initial_epoch,
+        )
+        kwargs.update(batch_size=None, shuffle=False, validation_split=0)
+        X, y, sample_weight = train, None, None
+        if uses_tf_data():
             X, kwargs = fit_inputs(
-                (X, y, sample_weight),
-                kwargs,
-                batch_size=self.batch_size,
-                validation_batch_size=self.validation_batch_size,
-                shuffle=self.shuffle,
+                train, kwargs, validation_batch_size=self.validation_batch_size
             )
-            y = sample_weight = None
         super()._fit_keras_model(
             X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
         )
         self.history_ = dict(self.history_)
+
+
+def _pixels(X):
+    """The images behind the network inputs (HOG-CNN takes a dict)."""
+    return X["pixels"] if isinstance(X, dict) else X
 
 
 def _check_n_pixels(X, image_shape):

@@ -3,7 +3,7 @@
 from keras import layers
 
 from ._base import BaseFERClassifier
-from ._layers import compiled, conv_bn_relu, image_input, softmax_head
+from ._layers import conv_bn_relu, image_input, softmax_head
 
 
 class CNN1Classifier(BaseFERClassifier):
@@ -11,7 +11,7 @@ class CNN1Classifier(BaseFERClassifier):
 
     Layers, with ``w = width`` (default 32)::
 
-        pixels -> rescale -> reshape (h, w, 1) [-> augmentation]
+        pixels -> rescale -> reshape (h, w, 1)
         3 x [Conv3x3(w, 2w, 4w) - BatchNorm - ReLU - MaxPool2 - Dropout]
         Flatten - Dense(4w, ReLU) - Dropout - Dense(n_classes, softmax)
 
@@ -36,7 +36,7 @@ class CNN1Classifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
-        inputs, x = image_input(self.image_shape_, self.augment)
+        inputs, x = image_input(self.image_shape_)
         for i in range(3):
             x = conv_bn_relu(x, self._width * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
@@ -44,7 +44,7 @@ class CNN1Classifier(BaseFERClassifier):
         x = layers.Flatten()(x)
         x = layers.Dense(4 * self._width, activation="relu")(x)
         outputs = softmax_head(x, meta["n_classes_"], dense_dropout)
-        return compiled(inputs, outputs, "cnn1", compile_kwargs)
+        return self._compile(inputs, outputs, "cnn1", compile_kwargs)
 
 
 class CNN2Classifier(BaseFERClassifier):
@@ -52,7 +52,7 @@ class CNN2Classifier(BaseFERClassifier):
 
     Layers, with ``w = width`` (default 32)::
 
-        pixels -> rescale -> reshape (h, w, 1) [-> augmentation]
+        pixels -> rescale -> reshape (h, w, 1)
         4 x [2 x (Conv3x3(w, 2w, 4w, 8w) - BatchNorm - ReLU) - MaxPool2 - Dropout]
         GlobalAveragePooling - Dense(8w, ReLU) - Dropout - Dense(n_classes, softmax)
 
@@ -77,7 +77,7 @@ class CNN2Classifier(BaseFERClassifier):
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
-        inputs, x = image_input(self.image_shape_, self.augment)
+        inputs, x = image_input(self.image_shape_)
         for i in range(4):
             for _ in range(2):
                 x = conv_bn_relu(x, self._width * 2**i)
@@ -86,4 +86,4 @@ class CNN2Classifier(BaseFERClassifier):
         x = layers.GlobalAveragePooling2D()(x)
         x = layers.Dense(8 * self._width, activation="relu")(x)
         outputs = softmax_head(x, meta["n_classes_"], dense_dropout)
-        return compiled(inputs, outputs, "cnn2", compile_kwargs)
+        return self._compile(inputs, outputs, "cnn2", compile_kwargs)

@@ -7,7 +7,7 @@ from sklearn.base import BaseEstimator, TransformerMixin, clone
 
 from ..features import HOGTransformer
 from ._base import BaseFERClassifier
-from ._layers import compiled, conv_bn_relu, image_input, softmax_head
+from ._layers import conv_bn_relu, image_input, softmax_head
 
 
 class HOGCNNClassifier(BaseFERClassifier):
@@ -21,7 +21,7 @@ class HOGCNNClassifier(BaseFERClassifier):
 
     Layers, with ``w = width`` (default 32)::
 
-        image branch: pixels -> rescale -> reshape [-> augmentation]
+        image branch: pixels -> rescale -> reshape
                       3 x [Conv3x3(w, 2w, 4w) - BN - ReLU - MaxPool2 - Dropout]
                       Flatten - Dense(4w, ReLU)
         HOG branch:   HOG (1296 values for 48x48) - Dense(8w, ReLU) - Dropout
@@ -58,7 +58,7 @@ class HOGCNNClassifier(BaseFERClassifier):
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.25,
                         dense_dropout=0.5):
         w = self._width
-        pixels, x = image_input(self.image_shape_, self.augment)
+        pixels, x = image_input(self.image_shape_)
         for i in range(3):
             x = conv_bn_relu(x, w * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
@@ -73,7 +73,7 @@ class HOGCNNClassifier(BaseFERClassifier):
         z = layers.Concatenate()([x, h])
         z = layers.Dense(4 * w, activation="relu")(z)
         outputs = softmax_head(z, meta["n_classes_"], dense_dropout)
-        return compiled([pixels, hog], outputs, "hog_cnn", compile_kwargs)
+        return self._compile([pixels, hog], outputs, "hog_cnn", compile_kwargs)
 
 
 class PixelsAndHOG(TransformerMixin, BaseEstimator):

@@ -4,7 +4,7 @@ import keras
 from keras import layers
 
 
-def image_input(image_shape, augment, name="pixels"):
+def image_input(image_shape, name="pixels"):
     """Flattened pixels in, scaled ``(h, w, 1)`` images out.
 
     Returns the ``keras.Input`` and the tensor that the convolutions start
@@ -14,29 +14,7 @@ def image_input(image_shape, augment, name="pixels"):
     h, w = image_shape
     inputs = keras.Input((h * w,), name=name)
     x = layers.Rescaling(1.0 / 255.0)(inputs)
-    x = layers.Reshape((h, w, 1))(x)
-    if augment:
-        x = augmentation()(x)
-    return inputs, x
-
-
-def augmentation():
-    """Random flip, shift, zoom, rotation and contrast, active only in training.
-
-    Keras' random preprocessing layers are the identity at inference, so the
-    fitted model predicts on the images as they are.
-    """
-    fill = dict(fill_mode="nearest")
-    return keras.Sequential(
-        [
-            layers.RandomFlip("horizontal"),
-            layers.RandomTranslation(0.1, 0.1, **fill),
-            layers.RandomZoom(0.1, **fill),
-            layers.RandomRotation(10 / 360, **fill),
-            layers.RandomContrast(0.2, value_range=(0.0, 1.0)),
-        ],
-        name="augment",
-    )
+    return inputs, layers.Reshape((h, w, 1))(x)
 
 
 def conv_bn_relu(x, filters, kernel_size=3, strides=1):
@@ -65,9 +43,3 @@ def softmax_head(x, n_classes, dropout):
     if dropout:
         x = layers.Dropout(dropout)(x)
     return layers.Dense(n_classes, activation="softmax", name="proba")(x)
-
-
-def compiled(inputs, outputs, name, compile_kwargs):
-    model = keras.Model(inputs, outputs, name=name)
-    model.compile(**compile_kwargs)
-    return model

@@ -4,7 +4,6 @@ from keras import layers
 
 from ._base import BaseFERClassifier
 from ._layers import (
-    compiled,
     conv_bn_relu,
     downsample_shortcut,
     image_input,
@@ -17,7 +16,7 @@ class ResNetClassifier(BaseFERClassifier):
 
     Layers, with ``w = width`` (default 16)::
 
-        pixels -> rescale -> reshape (h, w, 1) [-> augmentation]
+        pixels -> rescale -> reshape (h, w, 1)
         Conv3x3(w) - BatchNorm - ReLU
         stage 1: 2 x BasicBlock(w)
         stage 2: BasicBlock(2w, stride 2) - BasicBlock(2w)
@@ -49,7 +48,7 @@ class ResNetClassifier(BaseFERClassifier):
     _default_width = 16
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.3):
-        inputs, x = image_input(self.image_shape_, self.augment)
+        inputs, x = image_input(self.image_shape_)
         x = conv_bn_relu(x, self._width)
         for stage in range(3):
             filters = self._width * 2**stage
@@ -57,7 +56,7 @@ class ResNetClassifier(BaseFERClassifier):
             x = _basic_block(x, filters, downsample=False)
         x = layers.GlobalAveragePooling2D()(x)
         outputs = softmax_head(x, meta["n_classes_"], dropout)
-        return compiled(inputs, outputs, "resnet", compile_kwargs)
+        return self._compile(inputs, outputs, "resnet", compile_kwargs)
 
 
 def _basic_block(x, filters, downsample):

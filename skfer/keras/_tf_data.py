@@ -42,24 +42,52 @@ def batches(arrays, batch_size, *, shuffle):
     data = tf.data.Dataset.from_tensor_slices(arrays)
     if shuffle:
         data = data.shuffle(len(arrays[1]), reshuffle_each_iteration=True)
+    return without_autotuning(data.batch(batch_size).prefetch(1))
+
+
+def without_autotuning(dataset):
+    """The tf.data ``dataset`` with the autotuner (and its thread) off."""
+    import tensorflow as tf
+
     options = tf.data.Options()
     options.autotune.enabled = False
-    return data.batch(batch_size).prefetch(1).with_options(options)
+    return dataset.with_options(options)
 
 
-def fit_inputs(arrays, fit_kwargs, *, batch_size, validation_batch_size, shuffle):
-    """Training arrays as batches, and ``Model.fit``'s keyword arguments to go
-    with them: validation data as batches too, no batch size, shuffle or split.
+def fit_inputs(train, fit_kwargs, *, validation_batch_size):
+    """``Model.fit``'s inputs under TensorFlow: the training batches as a
+    tf.data pipeline over their epochs, and the validation data batched too.
+
+    Parameters
+    ----------
+    train : skfer.keras._batches.TrainingBatches
+        The batches of each epoch; the pipeline calls its ``epoch_batches``.
+    fit_kwargs : dict
+        ``Model.fit``'s other arguments, ``validation_data`` among them.
+    validation_batch_size : int or None
+        None: ``train.batch_size``.
     """
-    size = _batch_size(batch_size, len(arrays[1]))
-    kwargs = {**fit_kwargs, "batch_size": None, "shuffle": False, "validation_split": 0}
-    if "validation_data" in kwargs:
-        val = kwargs["validation_data"]
-        val_size = validation_batch_size and _batch_size(
-            validation_batch_size, len(val[1])
+    import tensorflow as tf
+
+    signature = tuple(
+        tf.nest.map_structure(
+            lambda a: tf.TensorSpec((None, *a.shape[1:]), tf.as_dtype(a.dtype)), part
         )
-        kwargs["validation_data"] = batches(val, val_size or size, shuffle=False)
-    return batches(arrays, size, shuffle=shuffle), kwargs
+        for part in train[0]
+    )
+    data = tf.data.Dataset.from_generator(
+        train.epoch_batches, output_signature=signature
+    )
+    # A known length, or Keras warns that the data ran out each epoch.
+    data = data.apply(tf.data.experimental.assert_cardinality(len(train)))
+    kwargs = dict(fit_kwargs)
+    if "validation_data" in kwargs:
+        kwargs["validation_data"] = batches(
+            kwargs["validation_data"],
+            validation_batch_size or train.batch_size,
+            shuffle=False,
+        )
+    return without_autotuning(data.prefetch(1)), kwargs
 
 
 def predict_inputs(X, batch_size):

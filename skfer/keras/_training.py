@@ -1,14 +1,18 @@
 """Training mechanics of the base class: seeding, validation split, callbacks."""
 
+import os
 import random
+from collections import defaultdict
 from contextlib import contextmanager
 
+import joblib
 import keras
 import numpy as np
 from sklearn.model_selection import train_test_split
 
 
-def report_callbacks(monitor, patience, lr_patience, lr_factor):
+def report_callbacks(monitor, patience, lr_patience, lr_factor,
+                     restore_best_weights=True):
     """ReduceLROnPlateau and EarlyStopping (restoring the best weights).
 
     The schedule of the original report; None for a patience leaves that
@@ -25,7 +29,9 @@ def report_callbacks(monitor, patience, lr_patience, lr_factor):
     if patience is not None:
         callbacks.append(
             keras.callbacks.EarlyStopping(
-                monitor=monitor, patience=patience, restore_best_weights=True
+                monitor=monitor,
+                patience=patience,
+                restore_best_weights=restore_best_weights,
             )
         )
     return callbacks
@@ -80,3 +86,61 @@ def take(a, index):
     if isinstance(a, dict):
         return {k: v[index] for k, v in a.items()}
     return a[index]
+
+
+class Checkpoint(keras.callbacks.Callback):
+    """Save the estimator being fitted at the end of every epoch.
+
+    The file holds the network with its optimizer state (moments, step
+    count, averaged weights) and the history so far, so that
+    ``load_model(path).fit(X, y)`` with ``warm_start=True`` continues the run
+    at the next epoch. Written to a temporary file first, so that a run
+    killed while saving leaves the previous checkpoint whole.
+    """
+
+    def __init__(self, estimator):
+        super().__init__()
+        self.estimator = estimator
+
+    def on_train_begin(self, logs=None):
+        self._history = defaultdict(list, self.estimator._history_before)
+
+    def on_epoch_end(self, epoch, logs=None):
+        for key, value in (logs or {}).items():
+            self._history[key] = [*self._history[key], float(value)]
+        est = self.estimator
+        est.history_ = dict(self._history)
+        path = os.fspath(est.checkpoint)
+        joblib.dump(est, path + ".tmp")
+        os.replace(path + ".tmp", path)
+
+
+class EpochSeeds(keras.callbacks.Callback):
+    """Reseed every random layer (dropout) from the seed and the epoch.
+
+    Keras keeps each layer's random state in a variable that model files do
+    not restore; seeding it at every epoch makes the masks of epoch ``e``
+    depend only on ``seed`` and ``e``, so a resumed run draws what the
+    uninterrupted one would have.
+    """
+
+    def __init__(self, seed):
+        super().__init__()
+        self.seed = seed
+
+    def on_epoch_begin(self, epoch, logs=None):
+        rng = np.random.default_rng([self.seed, epoch])
+        for generator in _seed_generators(self.model):
+            state = generator.state
+            seed = rng.integers(2**31 - 1, size=2)
+            state.assign(keras.ops.cast(seed * [1, 0], state.dtype))
+
+
+def _seed_generators(model):
+    stack = list(model.layers)
+    while stack:
+        layer = stack.pop()
+        stack.extend(getattr(layer, "layers", ()))
+        for value in vars(layer).values():
+            if isinstance(value, keras.random.SeedGenerator):
+                yield value

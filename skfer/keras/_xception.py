@@ -3,7 +3,7 @@
 from keras import layers
 
 from ._base import BaseFERClassifier
-from ._layers import compiled, conv_bn_relu, downsample_shortcut, image_input
+from ._layers import conv_bn_relu, downsample_shortcut, image_input
 
 
 class TinyXceptionClassifier(BaseFERClassifier):
@@ -11,7 +11,7 @@ class TinyXceptionClassifier(BaseFERClassifier):
 
     Layers, with ``w = width`` (default 8)::
 
-        pixels -> rescale -> reshape (h, w, 1) [-> augmentation]
+        pixels -> rescale -> reshape (h, w, 1)
         2 x [Conv3x3(w) - BatchNorm - ReLU]
         4 x module(2w, 4w, 8w, 16w):
             main:     SepConv3x3 - BN - ReLU - SepConv3x3 - BN - MaxPool3 (stride 2)
@@ -41,7 +41,7 @@ class TinyXceptionClassifier(BaseFERClassifier):
     _default_width = 8
 
     def _keras_build_fn(self, compile_kwargs, meta, dropout=0.0):
-        inputs, x = image_input(self.image_shape_, self.augment)
+        inputs, x = image_input(self.image_shape_)
         x = conv_bn_relu(x, self._width)
         x = conv_bn_relu(x, self._width)
         for i in range(1, 5):
@@ -51,7 +51,7 @@ class TinyXceptionClassifier(BaseFERClassifier):
         x = layers.Conv2D(meta["n_classes_"], 3, padding="same")(x)
         x = layers.GlobalAveragePooling2D()(x)
         outputs = layers.Activation("softmax", name="proba")(x)
-        return compiled(inputs, outputs, "tiny_xception", compile_kwargs)
+        return self._compile(inputs, outputs, "tiny_xception", compile_kwargs)
 
 
 def _separable_module(x, filters):

@@ -9,6 +9,7 @@ import pytest
 from sklearn.base import clone
 
 import skfer.keras
+from skfer.augment import TrainingAugmentation
 from skfer.keras import (
     ARCHITECTURES,
     CNN1Classifier,
@@ -47,11 +48,23 @@ def test_same_seed_same_model(data, fast):
     assert not np.array_equal(first.predict_proba(X), other.predict_proba(X))
 
 
-def test_augmentation_is_inactive_at_prediction(data, fast):
+def test_augmentation_trains_on_new_images_and_stays_out_of_prediction(data, fast):
     X, y = data
-    clf = CNN1Classifier(**dict(fast, augment=True)).fit(X, y)
-    assert "augment" in [layer.name for layer in clf.model_.layers]
+    seen = []
+
+    class Spy(TrainingAugmentation):
+        def __call__(self, images, random_state=None):
+            out = super().__call__(images, random_state)
+            seen.append((images.copy(), out))
+            return out
+
+    clf = CNN1Classifier(**dict(fast, augment=Spy())).fit(X, y)
+    n_seen = len(seen)
+    assert n_seen > 0 and all(a.shape == b.shape for a, b in seen)
+    assert any(not np.array_equal(a, b) for a, b in seen)
     np.testing.assert_array_equal(clf.predict_proba(X), clf.predict_proba(X))
+    assert len(seen) == n_seen, "prediction must not augment"
+    assert not any("random" in layer.name for layer in clf.model_.layers)
 
 
 def test_routed_model_and_optimizer_parameters(data, fast):

@@ -6,7 +6,7 @@ import pytest
 import skfer.keras._base as base
 import skfer.keras._tf_data as tf_data
 from skfer.keras import CNN1Classifier
-from skfer.keras._tf_data import batches, uses_tf_data
+from skfer.keras._tf_data import batches, fit_inputs, uses_tf_data
 
 tf = pytest.importorskip("tensorflow")
 pytestmark = pytest.mark.skipif(
@@ -44,22 +44,29 @@ def test_the_autotuner_is_off():
 @pytest.mark.parametrize("validation_split", [0.25, 0])
 def test_fit_trains_and_validates_on_these_batches(data, fast, monkeypatch,
                                                    validation_split):
-    made = []
+    made, fed = [], []
 
     def spy(arrays, size, **kwargs):
         made.append(size)
         return batches(arrays, size, **kwargs)
 
+    def fit_spy(train, *args, **kwargs):
+        data, kwargs = fit_inputs(train, *args, **kwargs)
+        fed.append(data)
+        return data, kwargs
+
     monkeypatch.setattr(tf_data, "batches", spy)
+    monkeypatch.setattr(base, "fit_inputs", fit_spy)
     X, y = data
     clf = CNN1Classifier(**fast, validation_split=validation_split).fit(X, y)
-    assert made == ([16, 16] if validation_split else [16])
+    assert made == ([16] if validation_split else [])
+    assert len(fed) == 1 and fed[0].options().autotune.enabled is False
     assert ("val_loss" in clf.history_) == bool(validation_split)
 
 
 def test_predict_from_batches_equals_keras_own_pipeline(data, fast, monkeypatch):
     X, y = data
-    clf = CNN1Classifier(**fast, test_time_flip=True).fit(X, y)
+    clf = CNN1Classifier(**fast, test_time_augmentation="flip").fit(X, y)
     ours = clf.predict_proba(X)
     monkeypatch.setattr(base, "uses_tf_data", lambda: False)
     np.testing.assert_array_equal(ours, clf.predict_proba(X))

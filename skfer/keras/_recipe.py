@@ -1,0 +1,111 @@
+"""The training recipe: optimizer, learning-rate schedule, loss and callbacks.
+
+The estimator parameters ``weight_decay``, ``lr_schedule``,
+``warmup_epochs``, ``label_smoothing`` and ``ema_momentum`` act here, on
+the optimizer scikeras builds from ``optimizer`` and its routed
+parameters, and on the loss.
+"""
+
+import keras
+from keras import ops
+
+from ._training import report_callbacks
+
+
+def recipe_optimizer(optimizer, *, weight_decay, ema_momentum, schedule):
+    """A copy of scikeras' optimizer with the recipe's settings.
+
+    Parameters
+    ----------
+    optimizer : keras.optimizers.Optimizer
+        Built by scikeras from ``optimizer`` and ``optimizer__*``.
+    weight_decay : float or None
+        Decoupled weight decay (None keeps the optimizer's own).
+    ema_momentum : float or None
+        Keep an exponential moving average of the weights, which replaces
+        them at the end of training (None: no average).
+    schedule : callable or None
+        ``schedule(base_learning_rate)`` returns a Keras learning-rate
+        schedule (None keeps a constant rate).
+    """
+    config = optimizer.get_config()
+    if weight_decay is not None:
+        config["weight_decay"] = weight_decay
+    if ema_momentum is not None:
+        config.update(use_ema=True, ema_momentum=ema_momentum)
+    if schedule is not None:
+        config["learning_rate"] = schedule(float(config["learning_rate"]))
+    return type(optimizer).from_config(config)
+
+
+def cosine_schedule(epochs, warmup_epochs, steps_per_epoch):
+    """Linear warm-up from 0, then cosine decay to 0 at the last epoch."""
+    warmup = min(warmup_epochs, max(epochs - 1, 0)) * steps_per_epoch
+    decay = max(epochs * steps_per_epoch - warmup, 1)
+
+    def schedule(base):
+        if not warmup:
+            return keras.optimizers.schedules.CosineDecay(base, decay)
+        return keras.optimizers.schedules.CosineDecay(
+            0.0, decay, warmup_target=base, warmup_steps=warmup
+        )
+
+    return schedule
+
+
+@keras.saving.register_keras_serializable("skfer")
+class SmoothedCrossentropy(keras.losses.Loss):
+    """Cross-entropy against integer labels or class distributions, smoothed.
+
+    ``y_true`` of shape ``(n,)`` or ``(n, 1)`` holds class indices; of shape
+    ``(n, n_classes)``, probability distributions (soft targets such as
+    crowd votes). Label smoothing mixes either with the uniform distribution.
+    """
+
+    def __init__(self, n_classes, label_smoothing=0.0, name="smoothed_crossentropy",
+                 **kwargs):
+        super().__init__(name=name, **kwargs)
+        self.n_classes = n_classes
+        self.label_smoothing = label_smoothing
+
+    def call(self, y_true, y_pred):
+        if len(y_true.shape) == 2 and y_true.shape[-1] == self.n_classes > 1:
+            target = ops.cast(y_true, y_pred.dtype)
+        else:
+            labels = ops.cast(ops.reshape(y_true, (-1,)), "int32")
+            target = ops.one_hot(labels, self.n_classes, dtype=y_pred.dtype)
+        return keras.losses.categorical_crossentropy(
+            target, y_pred, label_smoothing=self.label_smoothing
+        )
+
+    def get_config(self):
+        return {
+            **super().get_config(),
+            "n_classes": self.n_classes,
+            "label_smoothing": self.label_smoothing,
+        }
+
+
+class LearningRateLog(keras.callbacks.Callback):
+    """Record the learning rate of each epoch in the logs (``history_``)."""
+
+    def on_epoch_end(self, epoch, logs=None):
+        if logs is not None:
+            rate = self.model.optimizer.learning_rate
+            logs["learning_rate"] = float(ops.convert_to_numpy(rate))
+
+
+def recipe_callbacks(*, schedule, ema, monitor, patience, lr_patience, lr_factor):
+    """Callbacks of a fit: EMA weights for validation, the plateau schedule
+    (unless the rate follows a fixed schedule) and early stopping."""
+    callbacks = [keras.callbacks.SwapEMAWeights()] if ema else []
+    if schedule == "cosine":
+        lr_patience = None
+        callbacks.append(LearningRateLog())
+    return callbacks + report_callbacks(
+        monitor=monitor,
+        patience=patience,
+        lr_patience=lr_patience,
+        lr_factor=lr_factor,
+        restore_best_weights=not ema,
+    )
