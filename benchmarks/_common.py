@@ -24,3 +24,14 @@ def machine():
 def command():
     """The command line that produced a benchmark's output."""
     return "python " + " ".join(sys.argv)
+
+
+def load_split(path, labels=7):
+    """``(X, y, description)`` of a FER2013 file; ``labels=3`` keeps happy,
+    sad and neutral with their FER2013 codes, as everywhere in skfer."""
+    from skfer.datasets import THREE_LABELS, load_fer2013, select_labels
+
+    data = load_fer2013(path)
+    if labels == 3:
+        data = select_labels(data, THREE_LABELS)
+    return data.data, data.target, f"{path}: {len(data.target)} images"

@@ -2,7 +2,7 @@
 
 For each installed backend (tensorflow, jax, torch) a subprocess fits a
 small ``CNN2Classifier`` on the bundled sample and saves it with
-``skfer.pretrained.strip_for_shipping``; every installed backend then loads
+``skfer.models.strip_for_shipping``; every installed backend then loads
 each file and predicts 300 sample images. Prints the largest difference from
 the training backend's own probabilities. Backends that are not installed
 are skipped and named.
@@ -23,7 +23,7 @@ FIT = """
 import joblib, numpy as np
 from skfer.datasets import load_fer2013_sample
 from skfer.keras import CNN2Classifier
-from skfer.pretrained import strip_for_shipping
+from skfer.models import strip_for_shipping
 fer = load_fer2013_sample()
 clf = CNN2Classifier(width=8, epochs=1, augment=True, random_state=0)
 clf.fit(fer.data[:1000], fer.target[:1000])
@@ -33,7 +33,7 @@ joblib.dump(strip_for_shipping(clf), "{model}")
 PREDICT = """
 import numpy as np
 from skfer.datasets import load_fer2013_sample
-from skfer.utils import load_model
+from skfer.models import load_model
 np.save("{out}", load_model("{model}").predict_proba(load_fer2013_sample().data[-300:]))
 """
 

@@ -14,17 +14,15 @@ import argparse
 import time
 from pathlib import Path
 
-import joblib
 import keras
 import numpy as np
 from sklearn.metrics import accuracy_score, classification_report, f1_score
 
 from _common import DEFAULT_DATA, command, machine
 from _keras_common import TimeBudget, add_time_budget_argument, backend
-from skfer.cli import build_model
 from skfer.datasets import THREE_LABELS, load_fer2013, select_labels
 from skfer.keras import ARCHITECTURES
-from skfer.pretrained import strip_for_shipping
+from skfer.models import build_model, final_estimator, save_model
 
 
 class EpochTimer(keras.callbacks.Callback):
@@ -64,12 +62,8 @@ def build(args):
         callbacks=[EpochTimer()]
         + ([] if args.time_budget is None else [TimeBudget(args.time_budget)]),
     )
-    classifier(model, args).set_params(batch_size=args.batch_size, verbose=2)
+    final_estimator(model).set_params(batch_size=args.batch_size, verbose=2)
     return model
-
-
-def classifier(model, args):
-    return model[-1] if args.balance else model
 
 
 def architecture(name):
@@ -101,14 +95,13 @@ def main():
     start = time.perf_counter()
     model.fit(train.data, train.target)
     seconds = time.perf_counter() - start
-    clf = classifier(model, args)
+    clf = final_estimator(model)
     report(clf, model.predict(test.data), test, seconds)
 
     timer = clf.callbacks[0]
-    clf.set_params(callbacks=None)  # the timer holds no part of the model
     out = args.out or f"benchmarks/results/{args.model.replace('-', '_')}.joblib"
     # Quiet at prediction and loadable under any Keras backend.
-    joblib.dump(strip_for_shipping(model), out)
+    save_model(model, out, ship=True, overwrite=True)
     print(f"saved {out}")
     print(f"seconds inside epochs: {np.round(timer.inside, 1).tolist()}")
     print(f"seconds between epochs: {np.round(timer.between, 1).tolist()}")

@@ -29,17 +29,13 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import joblib  # noqa: E402
 import numpy as np  # noqa: E402
 from sklearn.metrics import f1_score  # noqa: E402
 
-from _common import DEFAULT_DATA, command, machine  # noqa: E402
+from _common import DEFAULT_DATA, command, load_split, machine  # noqa: E402
 from _keras_common import TimeBudget, add_time_budget_argument, backend  # noqa: E402
-from skfer.cli import build_model  # noqa: E402
-from skfer.cli._data import load_data  # noqa: E402
 from skfer.metrics import evaluation_report  # noqa: E402
-from skfer.pretrained import strip_for_shipping  # noqa: E402
-from skfer.utils import load_model  # noqa: E402
+from skfer.models import build_model, load_model, save_model  # noqa: E402
 
 PACKAGE = Path(__file__).resolve().parents[1] / "skfer" / "pretrained"
 
@@ -84,9 +80,7 @@ def main():
     out = Path(args.out or PACKAGE / f"fer2013_{args.labels}labels.joblib")
 
     print(f"# {command()}\n# {machine()}\n# {backend()}", flush=True)
-    X, y, described = load_data(
-        Path(args.data) / "fer2013_train.npz", labels=args.labels
-    )
+    X, y, described = load_split(Path(args.data) / "fer2013_train.npz", args.labels)
     print(f"train: {described}", flush=True)
     if args.resume:
         model = load_model(args.resume).set_params(warm_start=True)
@@ -132,8 +126,7 @@ def main():
         f"(best {best}), {seconds:.0f} s, {seconds / epochs:.1f} s/epoch",
         flush=True,
     )
-    model.set_params(callbacks=None, checkpoint=None)
-    joblib.dump(strip_for_shipping(model), out, compress=3)
+    save_model(model, out, ship=True, overwrite=True)
     print(f"saved {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
     if not args.no_report:
         report_public_test(model, Path(args.data), args)
@@ -148,9 +141,7 @@ def parse_param(text):
 
 
 def report_public_test(model, data, args):
-    X_test, y_test, described = load_data(
-        data / "fer2013_publictest.npz", labels=args.labels
-    )
+    X_test, y_test, described = load_split(data / "fer2013_publictest.npz", args.labels)
     print(f"\nPublicTest report ({args.model}, {args.labels} labels), {described}:")
     y_pred = model.predict(X_test)
     report = evaluation_report(y_test, y_pred)  # prints itself

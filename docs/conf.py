@@ -78,7 +78,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning, module="keras")
 # Lightest first, as in DESIGN.md; public packages not listed here follow.
 _ORDER = [
     "datasets", "augment", "features", "over_sampling", "keras", "ensemble",
-    "metrics", "plotting", "faces", "pretrained", "cli", "utils",
+    "metrics", "plotting", "faces", "models", "pretrained", "cli", "utils",
 ]
 _TITLES = {
     "datasets": "Data sets",
@@ -90,6 +90,7 @@ _TITLES = {
     "metrics": "Metrics",
     "plotting": "Plotting",
     "faces": "Faces in photos",
+    "models": "Model lifecycle",
     "pretrained": "Pretrained models",
     "cli": "Command line",
     "utils": "Utilities (for estimator developers)",

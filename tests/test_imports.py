@@ -17,6 +17,9 @@ import pytest
         "skfer.ensemble",
         "skfer.metrics",
         "skfer.plotting",
+        "skfer.models",
+        "skfer.pretrained",
+        "skfer.cli",
     ],
 )
 def test_no_tensorflow_on_import(module):
@@ -34,7 +37,7 @@ def test_no_tensorflow_on_import(module):
 
 
 @pytest.mark.parametrize(
-    "module", ["skfer.ensemble", "skfer.metrics", "skfer.plotting"]
+    "module", ["skfer.ensemble", "skfer.metrics", "skfer.plotting", "skfer.cli"]
 )
 def test_no_matplotlib_on_import(module):
     # Charts import matplotlib when drawn: it is an optional dependency.

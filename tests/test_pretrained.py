@@ -11,7 +11,8 @@ import pytest
 from skfer.cli import main
 from skfer.datasets import load_fer2013_sample
 from skfer.keras import TinyXceptionClassifier
-from skfer.pretrained import load, strip_for_shipping
+from skfer.models import strip_for_shipping
+from skfer.pretrained import load
 
 PHOTO = Path(__file__).resolve().parents[1] / "examples" / "images" / "astronaut.jpg"
 

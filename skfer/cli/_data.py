@@ -1,8 +1,6 @@
 """Data for ``skfer train`` and ``skfer evaluate``."""
 
-import numpy as np
-
-from ..datasets import THREE_LABELS, load_fer2013, load_fer2013_sample
+from ..datasets import THREE_LABELS, load_fer2013, load_fer2013_sample, select_labels
 
 
 def load_data(path, *, usage=None, labels=7):
@@ -21,8 +19,6 @@ def load_data(path, *, usage=None, labels=7):
         keep = data.usage == usage
         data.data, data.target = data.data[keep], data.target[keep]
     if labels == 3:
-        codes = [list(data.target_names).index(n) for n in THREE_LABELS]
-        keep = np.isin(data.target, codes)
-        data.data, data.target = data.data[keep], data.target[keep]
+        data = select_labels(data, THREE_LABELS)
     description = f"{where}{f', {usage}' if usage else ''}: {len(data.target)} images"
     return data.data, data.target, description

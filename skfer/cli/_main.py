@@ -4,7 +4,7 @@ import argparse
 import os
 import sys
 
-from ._models import MODEL_NAMES
+from ..models import MODEL_NAMES
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,6 +154,6 @@ def _load(path, labels):
         from ..pretrained import load
 
         return load(labels=labels)
-    from ..utils import load_model
+    from ..models import load_model
 
     return load_model(path)

@@ -4,15 +4,15 @@ import json
 
 import numpy as np
 
+from ..datasets import class_names
 from ..faces import extract_faces
-from ._models import class_names
 
 
 def predict(model, images, *, as_json=False):
     """Print, per face, the top emotion and the probabilities; return them."""
     faces = extract_faces(images)
     proba = np.reshape(model.predict_proba(faces.data), (len(faces.data), -1))
-    names = class_names(model)
+    names = class_names(model.classes_)
     results = [{"image": name, "faces": []} for name in faces.names]
     for i, (p, box) in enumerate(zip(proba, faces.boxes)):
         results[faces.source[i]]["faces"].append(

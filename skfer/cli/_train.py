@@ -2,23 +2,16 @@
 
 import time
 
-import joblib
-
-from ._models import build_model
+from ..models import build_model, save_model
 
 
 def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
     """Fit, showing progress (epochs and time left for CNNs), and save with joblib."""
     callbacks = [] if name == "hog-svm" else [_epoch_progress(epochs)]
-    model = build_model(
-        name,
-        balance=balance,
-        augment=augment,
-        epochs=epochs,
-        width=width,
-        random_state=seed,
-        callbacks=callbacks,
+    params = {} if name == "hog-svm" else dict(
+        augment=augment, epochs=epochs, width=width, callbacks=callbacks
     )
+    model = build_model(name, balance=balance, random_state=seed, **params)
     print(
         f"training {name} on {len(y)} images"
         f"{' (balanced by augmentation)' if balance else ''}...",
@@ -27,10 +20,8 @@ def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
     start = time.perf_counter()
     model.fit(X, y)
     print(f"trained in {time.perf_counter() - start:.0f} s")
-    if callbacks:
-        # The progress bar is not part of the model: do not save it.
-        (model[-1] if hasattr(model, "steps") else model).set_params(callbacks=None)
-    joblib.dump(model, out)
+    # The progress bar is not part of the model: save_model leaves it out.
+    save_model(model, out, overwrite=True)
     print(f"saved {out}")
     return model
 

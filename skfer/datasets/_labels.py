@@ -44,10 +44,13 @@ def emotion_code(name):
 
 
 def select_labels(dataset, labels):
-    """Keep the samples of some expressions and re-encode them ``0..k-1``.
+    """Keep the samples of some expressions, with their codes unchanged.
 
     This builds, for instance, the original report's 3-label task
-    (happy, sad, neutral) from the 7-label data.
+    (happy, sad, neutral) from the 7-label data. Codes are kept (happy
+    stays 3), so that a model trained on the subset predicts codes that
+    :func:`class_names` names, like every other FER2013 model: one encoding
+    for every label subset.
 
     Parameters
     ----------
@@ -55,38 +58,73 @@ def select_labels(dataset, labels):
         As returned by :func:`load_fer2013`, with ``data``, ``target`` and
         ``target_names``; ``images`` and ``usage`` are subset too when present.
     labels : sequence of str or int
-        Expression names or codes of ``dataset.target_names``, in the order
-        of the new codes.
+        Expression names or codes of ``dataset.target_names``.
 
     Returns
     -------
     subset : Bunch
-        Same keys, rows of the chosen classes only, ``target`` re-encoded so
-        that ``labels[i]`` becomes ``i`` and ``target_names`` set to the
-        chosen names.
+        Same keys, rows of the chosen classes only; ``target`` and
+        ``target_names`` unchanged in meaning (``target_names[target]``
+        still names each sample).
 
     Examples
     --------
     >>> from skfer.datasets import load_fer2013_sample, select_labels
     >>> three = select_labels(load_fer2013_sample(), ["happy", "sad", "neutral"])
-    >>> three.target_names.tolist(), sorted(set(three.target.tolist()))
-    (['happy', 'sad', 'neutral'], [0, 1, 2])
+    >>> sorted(set(three.target.tolist())), three.target_names[3]
+    ([3, 4, 6], np.str_('happy'))
     """
     names = [str(n) for n in dataset.target_names]
     codes = [_label_code(label, names) for label in labels]
     if len(set(codes)) != len(codes):
         raise ValueError(f"labels has duplicates: {list(labels)!r}.")
-    new_code = np.full(len(names), -1, dtype=np.int64)
-    new_code[codes] = np.arange(len(codes))
-    target = np.asarray(dataset.target)
-    keep = new_code[target] >= 0
+    keep = np.isin(np.asarray(dataset.target), codes)
     subset = Bunch(**dataset)
-    for key in ("data", "images", "usage"):
+    for key in ("data", "images", "usage", "target"):
         if key in dataset:
             subset[key] = np.asarray(dataset[key])[keep]
-    subset.target = new_code[target[keep]]
-    subset.target_names = np.array([names[c] for c in codes])
     return subset
+
+
+def class_names(labels, target_names=None):
+    """Names of class labels, in their order: the one place skfer names classes.
+
+    ``target_names`` wins when given. Otherwise integer codes 0..6 are named
+    after :data:`EMOTIONS` (FER2013's encoding, which label subsets keep)
+    and other labels, such as FER+'s emotion names, are shown as text.
+
+    Parameters
+    ----------
+    labels : array-like of shape (n_classes,)
+        Class labels, e.g. a classifier's ``classes_``.
+    target_names : sequence of str, default=None
+        Names to use instead, one per label.
+
+    Returns
+    -------
+    names : list of str
+
+    Examples
+    --------
+    >>> from skfer.datasets import class_names
+    >>> class_names([3, 4, 6]), class_names(["happiness", "contempt"])
+    (['happy', 'sad', 'neutral'], ['happiness', 'contempt'])
+    """
+    labels = list(labels)
+    if target_names is not None:
+        names = [str(name) for name in target_names]
+        if len(names) != len(labels):
+            raise ValueError(
+                f"{len(names)} target_names for {len(labels)} labels {labels}."
+            )
+        return names
+    return [_name(label) for label in labels]
+
+
+def _name(label):
+    if isinstance(label, (int, np.integer)) and 0 <= label < len(EMOTIONS):
+        return EMOTIONS[label]
+    return str(label)
 
 
 def _label_code(label, names):

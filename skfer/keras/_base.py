@@ -117,7 +117,7 @@ class BaseFERClassifier(KerasClassifier):
     checkpoint : str, path or None, default=None
         Save the whole estimator (network, optimizer state, schedule
         position, averaged weights and history) to this file at the end of
-        every epoch. Load it with :func:`skfer.utils.load_model` and call
+        every epoch. Load it with :func:`skfer.models.load_model` and call
         ``fit`` with ``warm_start=True`` to continue the run exactly.
     loss : str, default="sparse_categorical_crossentropy"
         Keras loss.

@@ -11,7 +11,7 @@ from sklearn.metrics import (
 )
 from sklearn.utils.multiclass import unique_labels
 
-from ._names import display_names
+from ..datasets import class_names
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,7 @@ def evaluation_report(
     (1, 0.8)
     """
     labels = unique_labels(y_true, y_pred) if labels is None else np.asarray(labels)
-    names = display_names(labels, target_names)
+    names = class_names(labels, target_names)
     common = dict(labels=labels, target_names=names, zero_division=0)
     text_report = classification_report(y_true, y_pred, digits=digits, **common)
     matrix = confusion_matrix(y_true, y_pred, labels=labels)

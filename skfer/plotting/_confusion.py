@@ -3,7 +3,7 @@
 from sklearn.metrics import ConfusionMatrixDisplay
 from sklearn.utils.multiclass import unique_labels
 
-from ..metrics._names import display_names
+from ..datasets import class_names
 from ._common import new_axes, save
 
 _TITLES = {
@@ -77,7 +77,7 @@ def plot_confusion_matrix(
         y_true,
         y_pred,
         labels=labels,
-        display_labels=display_names(labels, target_names),
+        display_labels=class_names(labels, target_names),
         normalize=normalize,
         values_format=".2f" if normalize else "d",
         cmap=cmap,

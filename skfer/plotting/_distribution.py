@@ -3,7 +3,7 @@
 import numpy as np
 from sklearn.utils.multiclass import unique_labels
 
-from ..metrics._names import display_names
+from ..datasets import class_names
 from ._common import new_axes, save
 
 
@@ -57,7 +57,7 @@ def plot_class_distribution(
     if y_resampled is not None:
         parts.append(("After balancing", y_resampled))
     labels = unique_labels(*(p for _, p in parts)) if labels is None else labels
-    names = display_names(labels, target_names)
+    names = class_names(labels, target_names)
     axes = new_axes(axes, ncols=len(parts), figsize=(5.5 * len(parts), 4),
                     sharey=True, squeeze=False)
     axes = list(np.ravel(axes))

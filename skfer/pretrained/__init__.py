@@ -1,5 +1,6 @@
-"""Models trained on FER2013 and shipped inside the package."""
+"""Models trained on FER2013 and shipped inside the package: the public door
+to the files of :mod:`skfer.models`' lifecycle."""
 
-from ._load import load, strip_for_shipping
+from ._load import load
 
-__all__ = ["load", "strip_for_shipping"]
+__all__ = ["load"]

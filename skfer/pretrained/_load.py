@@ -49,7 +49,7 @@ def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
     >>> model.predict(load_fer2013_sample().data[:3])  # doctest: +SKIP
     array([...])
     """
-    from ..utils import load_model
+    from ..models import load_model
 
     if (name, labels) not in _FILES:
         raise ValueError(
@@ -68,34 +68,3 @@ def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
     if test_time_augmentation != "auto":
         views = test_time_augmentation
     return model.set_params(test_time_augmentation=views)
-
-
-def strip_for_shipping(model):
-    """Make a fitted Keras classifier quiet, portable and small.
-
-    The network is replaced by an uncompiled copy with the same weights:
-    Adam's two values per weight are gone, and so is the compiled optimizer,
-    whose saved class is specific to the Keras backend under torch, so that
-    the file loads under TensorFlow, JAX or torch whichever trained it.
-    Predictions are unchanged; fitting again (``warm_start``,
-    ``partial_fit``) compiles a fresh optimizer from the estimator's
-    parameters.
-
-    Parameters
-    ----------
-    model : fitted skfer Keras classifier, or a pipeline ending in one
-        Changed in place.
-
-    Returns
-    -------
-    model : the same object
-    """
-    clf = model[-1] if hasattr(model, "steps") else model
-    network = getattr(clf, "model_", None)
-    if network is not None:
-        clf.set_params(verbose=0)
-        # From its config, not clone_model, which compiles the copy too.
-        copy = type(network).from_config(network.get_config())
-        copy.set_weights(network.get_weights())
-        clf.model_ = copy
-    return model

@@ -1,4 +1,4 @@
-"""joblib round trips and skfer.utils.load_model's errors."""
+"""joblib round trips and skfer.models.load_model's errors."""
 
 import joblib
 import numpy as np
@@ -6,8 +6,8 @@ import pytest
 from imblearn.pipeline import make_pipeline
 
 from skfer.keras import CNN2Classifier, HOGCNNClassifier
+from skfer.models import load_model
 from skfer.over_sampling import AugmentingOversampler
-from skfer.utils import load_model
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 from skfer.keras import CNN2Classifier
 from skfer.keras._batches import TrainingBatches
 from skfer.keras._recipe import SmoothedCrossentropy
-from skfer.utils import load_model
+from skfer.models import load_model
 
 RECIPE = dict(
     augment=True,

@@ -9,13 +9,13 @@ from sklearn.ensemble import VotingClassifier
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_validate
 from sklearn.utils import get_tags
 
-from skfer.cli import MODEL_NAMES
 from skfer.keras import (
     ARCHITECTURES,
     CNN1Classifier,
     HOGCNNClassifier,
     TinyXceptionClassifier,
 )
+from skfer.models import MODEL_NAMES
 from skfer.over_sampling import AugmentingOversampler
 
 ALL = pytest.mark.parametrize("cls", ARCHITECTURES.values(), ids=ARCHITECTURES)

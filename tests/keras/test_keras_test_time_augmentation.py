@@ -63,7 +63,9 @@ def test_three_dimensional_input_gives_the_same_views(data, fitted, tta, views):
     X, _ = data
     images = X.reshape(-1, *fitted.image_shape_)
     clf = tta(views)
-    np.testing.assert_allclose(clf.predict_proba(images), clf.predict_proba(X), rtol=1e-6)
+    np.testing.assert_allclose(
+        clf.predict_proba(images), clf.predict_proba(X), rtol=1e-6
+    )
 
 
 @pytest.mark.parametrize("flip, views", [(True, "flip"), (False, None), (None, None)])
