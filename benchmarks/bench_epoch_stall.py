@@ -26,7 +26,6 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
-import skfer.keras._base as base  # noqa: E402
 from _common import DEFAULT_DATA, command, machine  # noqa: E402
 from _keras_common import backend  # noqa: E402
 from bench_inference import images_per_second  # noqa: E402
@@ -77,8 +76,8 @@ class EpochClock(keras.callbacks.Callback):
 
 
 def use_pipeline(skfer_pipeline):
-    """The one switch between the two runs."""
-    base.uses_tf_data = lambda: skfer_pipeline
+    """The one switch between the two runs (skfer's documented setting)."""
+    os.environ["SKFER_KERAS_PIPELINE"] = "skfer" if skfer_pipeline else "keras"
 
 
 def fit(X, y, args, skfer_pipeline):

@@ -14,7 +14,7 @@ from sklearn.utils import gen_even_slices
 from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted, validate_data
 
-from ..utils import to_images
+from ..utils import IMAGE_SHAPE, to_images
 from ._fast_hog import descriptor_dtype, hog_batch
 
 
@@ -96,7 +96,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         cells_per_block=(3, 3),
         block_norm="L2-Hys",
         transform_sqrt=False,
-        image_shape=(48, 48),
+        image_shape=IMAGE_SHAPE,
         n_jobs=None,
     ):
         self.orientations = orientations

@@ -12,6 +12,10 @@ import math
 import keras
 import numpy as np
 
+from ..augment import TrainingAugmentation
+from ._tf_data import fit_inputs, uses_tf_data
+from ._training import stratified_split, take
+
 
 class TrainingBatches(keras.utils.PyDataset):
     """``(X, y[, sample_weight])`` batches of the epoch in progress.
@@ -89,3 +93,40 @@ def _take(a, rows):
     if isinstance(a, dict):
         return {k: v[rows] for k, v in a.items()}
     return a[rows]
+
+
+def keras_fit_inputs(est, X, y, sample_weight, initial_epoch, kwargs):
+    """``keras.Model.fit``'s ``x`` and keyword arguments for estimator ``est``:
+    its training batches, and its validation split of them."""
+    distribution = getattr(est, "_target_distribution", None)
+    if distribution is not None:
+        y = distribution
+    # Keras' own validation_split takes the *last* rows, which after an
+    # oversampler are all synthetic minority samples: split here instead.
+    if est.validation_split and "validation_data" not in kwargs:
+        split = stratified_split(y, est.validation_split, est._seed)
+        if split is not None:
+            train, val = split
+            kwargs["validation_data"] = tuple(
+                take(a, val) for a in (X, y, sample_weight) if a is not None
+            )
+            X, y, sample_weight = (take(a, train) for a in (X, y, sample_weight))
+    batches = TrainingBatches(
+        (X, y, sample_weight),
+        len(y) if est.batch_size == -1 else est.batch_size,
+        pixels=X["pixels"] if isinstance(X, dict) else X,
+        image_shape=est.image_shape_,
+        augmentation=TrainingAugmentation() if est.augment is True else (
+            est.augment or None
+        ),
+        encode=est.feature_encoder_.transform,
+        shuffle=est.shuffle,
+        seed=est._seed,
+        epoch=initial_epoch,
+    )
+    kwargs.update(batch_size=None, shuffle=False, validation_split=0)
+    if not uses_tf_data():
+        return batches, kwargs
+    return fit_inputs(
+        batches, kwargs, validation_batch_size=est.validation_batch_size
+    )

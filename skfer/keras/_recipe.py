@@ -6,9 +6,15 @@ the optimizer scikeras builds from ``optimizer`` and its routed
 parameters, and on the loss.
 """
 
-import keras
-from keras import ops
+import inspect
 
+import keras
+import numpy as np
+from keras import ops
+from sklearn.utils import check_array
+from sklearn.utils.validation import _num_samples, column_or_1d
+
+from ..augment import flip_horizontal, ten_crop
 from ._training import report_callbacks
 
 
@@ -109,3 +115,58 @@ def recipe_callbacks(*, schedule, ema, monitor, patience, lr_patience, lr_factor
         lr_factor=lr_factor,
         restore_best_weights=not ema,
     )
+
+
+def views(images, kind):
+    """The test-time views of ``images``: ``(n_views, n, height, width)``."""
+    if kind == "flip":
+        return np.stack([images, flip_horizontal(images)])
+    return ten_crop(images)
+
+
+def check_distribution(distribution, X, y):
+    """``fit``'s ``target_distribution`` as float32 rows summing to 1.
+
+    Columns follow ``np.unique(y)``; a distribution whose most voted class
+    mostly disagrees with ``y`` is refused as probably in another order.
+    """
+    if distribution is None:
+        return None
+    D = check_array(distribution, dtype=np.float64, input_name="target_distribution")
+    labels = np.unique(column_or_1d(y))
+    if D.shape != (_num_samples(X), len(labels)):
+        raise ValueError(
+            f"target_distribution has shape {D.shape}; it needs one row per "
+            f"sample and one column per class of y, in the order of "
+            f"np.unique(y) = {labels.tolist()}: {(_num_samples(X), len(labels))}."
+        )
+    totals = D.sum(axis=1, keepdims=True)
+    if (D < 0).any() or not (totals > 0).all():
+        raise ValueError(
+            "target_distribution must be non-negative with a positive sum in "
+            "every row (votes or probabilities)."
+        )
+    agree = np.mean(labels[D.argmax(axis=1)] == np.asarray(y))
+    if agree < 0.5:
+        raise ValueError(
+            f"The most voted class of target_distribution matches y on only "
+            f"{agree:.0%} of the samples: are its columns in the order of "
+            f"np.unique(y) = {labels.tolist()}?"
+        )
+    return (D / totals).astype(np.float32)
+
+
+def upgrade_state(state, cls):
+    """The pickled state of a classifier saved by an older skfer.
+
+    ``test_time_flip=True`` became ``test_time_augmentation="flip"``;
+    parameters added since take their defaults.
+    """
+    state = dict(state)
+    flip = state.pop("test_time_flip", False)
+    defaults = {
+        name: p.default
+        for name, p in inspect.signature(cls).parameters.items()
+        if p.default is not inspect.Parameter.empty
+    }
+    return {**defaults, "test_time_augmentation": "flip" if flip else None, **state}

@@ -9,12 +9,21 @@ to a minute: the process then idles between two epochs
 autotuning off has no such thread.
 """
 
+import os
+
 import keras
 
 
 def uses_tf_data():
-    """Whether Keras feeds ``Model.fit`` through tf.data (its TensorFlow backend)."""
-    return keras.backend.backend() == "tensorflow"
+    """Whether skfer feeds Keras its own tf.data batches (TensorFlow backend).
+
+    Setting the environment variable ``SKFER_KERAS_PIPELINE=keras`` hands
+    the batches to Keras' own pipeline instead (with its autotuner): a
+    diagnostic switch, which ``benchmarks/bench_epoch_stall.py`` times
+    against the default.
+    """
+    own = os.environ.get("SKFER_KERAS_PIPELINE", "skfer") == "keras"
+    return keras.backend.backend() == "tensorflow" and not own
 
 
 def batches(arrays, batch_size, *, shuffle):

@@ -11,7 +11,7 @@ from sklearn.base import _fit_context
 from sklearn.utils._param_validation import Interval
 
 from .. import augment
-from ..utils import check_generator, to_images
+from ..utils import IMAGE_SHAPE, check_generator, to_images
 
 #: The original report's augmentations and their default strength ranges.
 DEFAULT_AUGMENTATIONS = {
@@ -112,7 +112,7 @@ class AugmentingOversampler(BaseOverSampler):
         sampling_strategy="auto",
         augmentations=None,
         p=0.5,
-        image_shape=(48, 48),
+        image_shape=IMAGE_SHAPE,
         random_state=None,
     ):
         super().__init__(sampling_strategy=sampling_strategy)

@@ -1,9 +1,10 @@
 """Small helpers shared by skfer's estimators (no TensorFlow)."""
 
-from ._images import check_image_shape, read_gray, to_images
+from ._images import IMAGE_SHAPE, check_image_shape, read_gray, to_images
 from ._random import check_generator
 
 __all__ = [
+    "IMAGE_SHAPE",
     "check_generator",
     "check_image_shape",
     "read_gray",

@@ -5,6 +5,10 @@ from pathlib import Path
 
 import numpy as np
 
+#: FER2013's ``(height, width)``: the default ``image_shape`` of every step
+#: that needs the picture.
+IMAGE_SHAPE = (48, 48)
+
 
 def check_image_shape(image_shape):
     """Validate ``image_shape`` and return it as a tuple of two ints.

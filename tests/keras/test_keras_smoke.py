@@ -95,10 +95,26 @@ def test_training_defaults_of_the_report(data, fast):
     assert len(clf.history_["loss"]) == 3
 
 
-def test_class_weight_balanced(data, shape, fast):
+def test_class_weight_balanced_weighs_the_training_batches(data, fast, monkeypatch):
+    from sklearn.utils.class_weight import compute_sample_weight
+
+    import skfer.keras._batches as training_batches
+
+    seen = []
+
+    class Spy(training_batches.TrainingBatches):
+        def __init__(self, arrays, *args, **kwargs):
+            seen.append(arrays)
+            super().__init__(arrays, *args, **kwargs)
+
+    monkeypatch.setattr(training_batches, "TrainingBatches", Spy)
     X, y = data
-    clf = CNN1Classifier(**fast, class_weight="balanced").fit(X, y)
-    assert clf.predict_proba(X[:2]).shape == (2, 3)
+    y = np.where(np.arange(len(y)) < 40, y, y[0])  # unbalanced
+    CNN1Classifier(**fast, class_weight="balanced", validation_split=0).fit(X, y)
+    (_, y_encoded, weights), = seen
+    assert weights is not None
+    np.testing.assert_allclose(weights, compute_sample_weight("balanced", y_encoded))
+    assert len(np.unique(weights)) > 1
 
 
 def test_images_as_3d_array(data, shape, fast):

@@ -96,6 +96,10 @@ def test_pickles_of_the_old_test_time_flip_load_as_views(fitted, tmp_path, flip,
         ("ema_momentum", 1.0),
         ("weight_decay", -1e-4),
         ("warmup_epochs", -1),
+        ("batch_size", 0),
+        ("batch_size", -2),
+        ("validation_split", -0.1),
+        ("validation_split", 1.0),
     ],
 )
 def test_bad_parameters_are_named_at_fit(data, fast, param, value):

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-import skfer.keras._base as base
+import skfer.keras._batches as training_batches
 import skfer.keras._tf_data as tf_data
 from skfer.keras import CNN1Classifier
 from skfer.keras._tf_data import batches, fit_inputs, uses_tf_data
@@ -56,7 +56,7 @@ def test_fit_trains_and_validates_on_these_batches(data, fast, monkeypatch,
         return data, kwargs
 
     monkeypatch.setattr(tf_data, "batches", spy)
-    monkeypatch.setattr(base, "fit_inputs", fit_spy)
+    monkeypatch.setattr(training_batches, "fit_inputs", fit_spy)
     X, y = data
     clf = CNN1Classifier(**fast, validation_split=validation_split).fit(X, y)
     assert made == ([16] if validation_split else [])
@@ -68,7 +68,8 @@ def test_predict_from_batches_equals_keras_own_pipeline(data, fast, monkeypatch)
     X, y = data
     clf = CNN1Classifier(**fast, test_time_augmentation="flip").fit(X, y)
     ours = clf.predict_proba(X)
-    monkeypatch.setattr(base, "uses_tf_data", lambda: False)
+    monkeypatch.setenv("SKFER_KERAS_PIPELINE", "keras")
+    assert not uses_tf_data()
     np.testing.assert_array_equal(ours, clf.predict_proba(X))
 
 
