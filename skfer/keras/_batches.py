@@ -107,6 +107,7 @@ def keras_fit_inputs(est, X, y, sample_weight, initial_epoch, kwargs):
         split = stratified_split(y, est.validation_split, est._seed)
         if split is not None:
             train, val = split
+            est.validation_indices_ = np.sort(val)
             kwargs["validation_data"] = tuple(
                 take(a, val) for a in (X, y, sample_weight) if a is not None
             )

@@ -106,6 +106,10 @@ model_ : keras.Model
 history_ : dict of str to list of float
     Per-epoch ``loss``, ``accuracy``, ``val_loss``, ``val_accuracy`` and
     ``learning_rate``.
+validation_indices_ : ndarray of int
+    Rows of the data the network was fitted on (after any sampler of a
+    pipeline) that formed the validation split of the last ``fit``; absent
+    without one.
 image_shape_ : tuple of (int, int)
     ``(height, width)`` of the images the network was built for.
 classes_ : ndarray of shape (n_classes,)

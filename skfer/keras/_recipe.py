@@ -164,6 +164,11 @@ def upgrade_state(state, cls):
     """
     state = dict(state)
     flip = state.pop("test_time_flip", False)
+    if "_seed" in state:
+        # Before the fit's seeds were a pair: the given seed (None when
+        # unseeded) and the one batches and dropout use.
+        seed = state.pop("_seed")
+        state.setdefault("_seeds", (seed, seed))
     defaults = {
         name: p.default
         for name, p in inspect.signature(cls).parameters.items()
