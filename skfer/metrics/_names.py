@@ -2,7 +2,23 @@
 
 import numbers
 
-from ..datasets import EMOTIONS
+import numpy as np
+from sklearn.utils.multiclass import unique_labels
+
+from ..datasets import EMOTIONS, FERPLUS_EMOTIONS
+
+
+def default_labels(*ys):
+    """The labels found in ``ys``, sorted; FER+ names in FER+'s order.
+
+    FER2013 codes sort into their own order; FER+ names sorted
+    alphabetically would not, and a matrix in FER+ order reads like FER+'s
+    own tables and vote distributions.
+    """
+    labels = unique_labels(*ys)
+    if labels.dtype.kind in "UO" and set(labels.tolist()) <= set(FERPLUS_EMOTIONS):
+        labels = labels[np.argsort([FERPLUS_EMOTIONS.index(name) for name in labels])]
+    return labels
 
 
 def display_names(labels, target_names=None):
