@@ -17,7 +17,8 @@ FER2013 model never predicts it (its contempt F1, counted in the FER+
 macro-F1 over eight classes, is 0), and a FER+ model's contempt
 predictions are wrong against FER2013 labels (whose macro-F1 is over the
 seven others). A FER+ model's cross-entropy is also given over every image
-with emotion votes, the unclear ones included.
+with emotion votes, the unclear ones included. For scale, the FER2013
+label itself is scored against the FER+ majority too.
 
     PYTHONPATH=. python benchmarks/ferplus_cross_table.py [--data PATH]
         [--pretrained fer2013 ...] [--models a.joblib ...]
@@ -122,6 +123,13 @@ def main():
               np.arange(7)))) + "; contempt has no FER2013 counterpart\n")
     print(f"{'model':<30} {'labels':<36} {'n':>5} {'accuracy':>9} "
           f"{'macro-F1':>9} {'cross-entropy':>13}")
+
+    # FER2013's one annotator as a predictor of the crowd, for scale.
+    annotator = fer2013_to_ferplus(voted.fer2013_target)
+    for rule, label_name in RULES.items():
+        clear = crowd[rule].reason == ""
+        row("FER2013 label itself" if rule == "plurality" else "", label_name,
+            crowd[rule].target[clear], annotator[clear], list(FERPLUS_EMOTIONS))
 
     fer_labels = list(fer2013_to_ferplus(np.arange(7)))
     for name, model in load_models(args):
