@@ -9,6 +9,8 @@ from sklearn.utils import Bunch
 from ._fer2013 import _usage_mask
 from ._ferplus_readers import read_csv_pair, read_folders, read_npz_pair
 from ._ferplus_votes import (
+    NO_LABEL,
+    RULES,
     VOTE_COLUMNS,
     distribution,
     emotion_target,
@@ -126,20 +128,15 @@ def load_ferplus(path, *, usage=None, rule="plurality", keep_ambiguous=False):
     >>> ferplus.dropped
     {'tie': 1, 'no FER+ label': 1}
     """
+    if rule not in RULES:
+        raise ValueError(f"rule must be one of {RULES}, got {rule!r}.")
     images, fer_target, usages, votes = _read_any(Path(path))
     if usage is not None:
         keep = _usage_mask(usages, usage, path)
         images, usages, votes = images[keep], usages[keep], votes[keep]
         fer_target = None if fer_target is None else fer_target[keep]
     reasons = vote_reasons(votes, rule)
-    keep = reasons == ""
-    if keep_ambiguous:
-        keep = (reasons != "no FER+ label") & has_emotion_votes(votes)
-    dropped = reasons[~keep].astype(object)
-    if keep_ambiguous:
-        dropped[(dropped != "no FER+ label") & ~has_emotion_votes(votes[~keep])] = (
-            "no emotion votes"
-        )
+    keep, dropped = _select(reasons, votes, keep_ambiguous)
     images = np.ascontiguousarray(images[keep], dtype=np.uint8)
     data = Bunch(
         data=images.reshape(-1, images.shape[1] * images.shape[2]),
@@ -151,12 +148,24 @@ def load_ferplus(path, *, usage=None, rule="plurality", keep_ambiguous=False):
         vote_names=np.array(VOTE_COLUMNS),
         usage=np.asarray(usages)[keep],
         reason=reasons[keep],
-        dropped=dict(Counter(dropped.tolist())),
+        dropped=dropped,
         DESCR=f"FER2013 images with FER+ labels ({rule} rule) read from {path}.",
     )
     if fer_target is not None:
         data.fer2013_target = np.asarray(fer_target, dtype=np.int64)[keep]
     return data
+
+
+def _select(reasons, votes, keep_ambiguous):
+    """Which images to keep, and how many were left out for each reason."""
+    if not keep_ambiguous:
+        keep = reasons == ""
+        return keep, dict(Counter(reasons[~keep].tolist()))
+    # Without an emotion vote there is no label to fall back on.
+    voted = has_emotion_votes(votes)
+    keep = (reasons != NO_LABEL) & voted
+    why = np.where((reasons == NO_LABEL) | voted, reasons, "no emotion votes")
+    return keep, dict(Counter(why[~keep].tolist()))
 
 
 def _read_any(path):

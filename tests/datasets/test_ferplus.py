@@ -276,6 +276,8 @@ def test_no_ferplus_data_says_what_was_expected(tmp_path):
         load_ferplus(tmp_path)
     with pytest.raises(FileNotFoundError, match="nowhere"):
         load_ferplus(tmp_path / "nowhere")
+    with pytest.raises(ValueError, match="rule must be one of"):
+        load_ferplus(tmp_path / "nowhere", rule="unanimous")  # before reading
 
 
 def test_project_data_matches_fer2013_images():
