@@ -1,12 +1,29 @@
-"""FER2013 label codes, names and label subsets."""
+"""FER2013 and FER+ label names, the mapping between them, label subsets."""
 
 import numpy as np
 from sklearn.utils import Bunch
+from sklearn.utils.multiclass import unique_labels
 
 #: FER2013 expression names, indexed by their code 0..6.
 EMOTIONS = ("angry", "disgust", "fear", "happy", "sad", "surprise", "neutral")
 #: The original report's 3-label task.
 THREE_LABELS = ("happy", "sad", "neutral")
+#: FER+ emotion names, in the order of FER+'s vote columns (Barsoum et al. 2016).
+FERPLUS_EMOTIONS = (
+    "neutral",
+    "happiness",
+    "surprise",
+    "sadness",
+    "anger",
+    "disgust",
+    "fear",
+    "contempt",
+)
+# FER+ has no counterpart of "contempt" in FER2013; the other seven map one to one.
+_FER2013_TO_FERPLUS = dict(
+    zip(EMOTIONS, ("anger", "disgust", "fear", "happiness", "sadness", "surprise",
+                   "neutral"))
+)
 
 # Other spellings found in FER copies (image folders, FER+, the original report).
 _ALIASES = {
@@ -41,6 +58,63 @@ def emotion_code(name):
     key = str(name).strip().lower()
     key = _ALIASES.get(key, key)
     return EMOTIONS.index(key) if key in EMOTIONS else None
+
+
+def fer2013_to_ferplus(y):
+    """Name FER2013 labels after their FER+ emotion.
+
+    The mapping is angry -> anger, disgust -> disgust, fear -> fear,
+    happy -> happiness, sad -> sadness, surprise -> surprise,
+    neutral -> neutral. FER+'s eighth emotion, contempt, has no FER2013
+    counterpart, so no FER2013 label becomes it. Use it to score a model
+    trained on FER2013 against FER+ targets (:func:`load_ferplus`), or a
+    FER+ model against FER2013 labels, in one label space.
+
+    Parameters
+    ----------
+    y : array-like of shape (n_samples,)
+        FER2013 codes 0..6, or FER2013 expression names (any spelling
+        :func:`emotion_code` accepts, so FER+ names pass through unchanged,
+        except "contempt").
+
+    Returns
+    -------
+    names : ndarray of str, shape (n_samples,)
+        The FER+ names (:data:`FERPLUS_EMOTIONS`).
+
+    Raises
+    ------
+    ValueError
+        If a label is not a FER2013 code or expression name; the message
+        names it.
+
+    Examples
+    --------
+    >>> from skfer.datasets import fer2013_to_ferplus
+    >>> fer2013_to_ferplus([0, 3, 6]).tolist()
+    ['anger', 'happiness', 'neutral']
+    >>> fer2013_to_ferplus(["sad", "Surprise"]).tolist()
+    ['sadness', 'surprise']
+    """
+    y = np.asarray(y)
+    values, inverse = np.unique(y, return_inverse=True)
+    names = [_ferplus_name(value.item()) for value in values]
+    return np.array(names, dtype=f"<U{max(map(len, FERPLUS_EMOTIONS))}")[
+        inverse.reshape(y.shape)
+    ]
+
+
+def _ferplus_name(label):
+    if isinstance(label, (int, np.integer)) and not isinstance(label, bool):
+        code = int(label) if 0 <= label < len(EMOTIONS) else None
+    else:
+        code = emotion_code(label)
+    if code is None:
+        raise ValueError(
+            f"{label!r} is not a FER2013 label: expected a code 0..6 or one of "
+            f"{list(EMOTIONS)}; FER+'s 'contempt' has no FER2013 counterpart."
+        )
+    return _FER2013_TO_FERPLUS[EMOTIONS[code]]
 
 
 def select_labels(dataset, labels):
@@ -119,6 +193,34 @@ def class_names(labels, target_names=None):
             )
         return names
     return [_name(label) for label in labels]
+
+
+def sorted_labels(*ys):
+    """The labels found in ``ys``, in their natural order.
+
+    As :func:`sklearn.utils.multiclass.unique_labels` (sorted), except that
+    FER+'s emotion names come in FER+'s order rather than alphabetically, so
+    that reports and matrices read like FER+'s own tables.
+
+    Parameters
+    ----------
+    *ys : array-like
+        Label arrays, e.g. ``y_true`` and ``y_pred``.
+
+    Returns
+    -------
+    labels : ndarray of shape (n_classes,)
+
+    Examples
+    --------
+    >>> from skfer.datasets import sorted_labels
+    >>> sorted_labels(["sadness", "neutral"], ["happiness"]).tolist()
+    ['neutral', 'happiness', 'sadness']
+    """
+    labels = unique_labels(*ys)
+    if labels.dtype.kind in "UO" and set(labels.tolist()) <= set(FERPLUS_EMOTIONS):
+        labels = labels[np.argsort([FERPLUS_EMOTIONS.index(name) for name in labels])]
+    return labels
 
 
 def _name(label):

@@ -9,9 +9,8 @@ from sklearn.metrics import (
     confusion_matrix,
     zero_one_loss,
 )
-from sklearn.utils.multiclass import unique_labels
 
-from ..datasets import class_names
+from ..datasets import class_names, sorted_labels
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,8 @@ def evaluation_report(
         Predicted labels.
     labels : array-like of shape (n_labels,), default=None
         Labels to report, in order; None takes those in ``y_true`` or
-        ``y_pred``, sorted.
+        ``y_pred``, sorted (FER+ names in FER+'s order,
+        ``skfer.datasets.FERPLUS_EMOTIONS``).
     target_names : list of str, default=None
         Display names of ``labels``; None names FER2013 codes 0..6 after
         their emotion (``skfer.datasets.EMOTIONS``) and shows other labels
@@ -119,7 +119,7 @@ def evaluation_report(
     >>> report.n_wrong, report.accuracy
     (1, 0.8)
     """
-    labels = unique_labels(y_true, y_pred) if labels is None else np.asarray(labels)
+    labels = sorted_labels(y_true, y_pred) if labels is None else np.asarray(labels)
     names = class_names(labels, target_names)
     common = dict(labels=labels, target_names=names, zero_division=0)
     text_report = classification_report(y_true, y_pred, digits=digits, **common)

@@ -1,9 +1,8 @@
 """Confusion matrix chart with emotion names."""
 
 from sklearn.metrics import ConfusionMatrixDisplay
-from sklearn.utils.multiclass import unique_labels
 
-from ..datasets import class_names
+from ..datasets import class_names, sorted_labels
 from ._common import new_axes, save
 
 _TITLES = {
@@ -39,7 +38,7 @@ def plot_confusion_matrix(
         Predicted labels.
     labels : array-like of shape (n_labels,), default=None
         Labels to show, in order; None takes those in ``y_true`` or
-        ``y_pred``, sorted.
+        ``y_pred``, sorted (FER+ names in FER+'s order).
     target_names : list of str, default=None
         Names of ``labels``; None names codes 0..6 after their emotion.
     normalize : {"true", "pred", "all"} or None, default=None
@@ -71,7 +70,7 @@ def plot_confusion_matrix(
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['angry', 'happy', 'neutral']
     """
-    labels = unique_labels(y_true, y_pred) if labels is None else labels
+    labels = sorted_labels(y_true, y_pred) if labels is None else labels
     ax = new_axes(ax, figsize=(7, 6))
     display = ConfusionMatrixDisplay.from_predictions(
         y_true,

@@ -1,9 +1,8 @@
 """Class counts before and after balancing, side by side."""
 
 import numpy as np
-from sklearn.utils.multiclass import unique_labels
 
-from ..datasets import class_names
+from ..datasets import class_names, sorted_labels
 from ._common import new_axes, save
 
 
@@ -24,7 +23,8 @@ def plot_class_distribution(
     y_resampled : array-like of shape (n_resampled,), default=None
         Labels after balancing; None draws ``y`` alone.
     labels : array-like of shape (n_labels,), default=None
-        Classes to show, in order; None takes all found, sorted.
+        Classes to show, in order; None takes all found, sorted (FER+ names
+        in FER+'s order).
     target_names : list of str, default=None
         Names of ``labels``; None names codes 0..6 after their emotion.
     axes : matplotlib Axes or sequence of two Axes, default=None
@@ -56,7 +56,7 @@ def plot_class_distribution(
     parts = [("Before balancing", y)]
     if y_resampled is not None:
         parts.append(("After balancing", y_resampled))
-    labels = unique_labels(*(p for _, p in parts)) if labels is None else labels
+    labels = sorted_labels(*(p for _, p in parts)) if labels is None else labels
     names = class_names(labels, target_names)
     axes = new_axes(axes, ncols=len(parts), figsize=(5.5 * len(parts), 4),
                     sharey=True, squeeze=False)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import confusion_matrix
 
-from skfer.datasets import EMOTIONS
+from skfer.datasets import EMOTIONS, FERPLUS_EMOTIONS
 from skfer.plotting import (
     plot_class_distribution,
     plot_confusion_matrix,
@@ -88,6 +88,20 @@ def test_class_distribution_alone_with_string_labels():
     (ax,) = plot_class_distribution(["fear", "fear", "sad"])
     assert [b.get_height() for b in ax.patches] == [2, 1]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["fear", "sad"]
+
+
+def test_ferplus_names_in_ferplus_order():
+    y_true = ["contempt", "happiness", "neutral", "anger", "neutral"]
+    y_pred = ["neutral", "happiness", "neutral", "anger", "sadness"]
+    expected = ["neutral", "happiness", "sadness", "anger", "contempt"]
+    ax = plot_confusion_matrix(y_true, y_pred)
+    assert [t.get_text() for t in ax.get_xticklabels()] == expected
+    assert _cell_texts(ax)[:5] == ["1", "0", "1", "0", "0"]  # the neutral row
+    (bars,) = plot_class_distribution(y_true)
+    assert [t.get_text() for t in bars.get_xticklabels()] == [
+        name for name in FERPLUS_EMOTIONS if name in y_true
+    ]
+    assert [b.get_height() for b in bars.patches] == [2, 1, 1, 1]
 
 
 def test_training_history_panels_and_values(tmp_path):
