@@ -34,7 +34,12 @@ from sklearn.metrics import f1_score  # noqa: E402
 
 from _common import DEFAULT_DATA, command, load_split, machine  # noqa: E402
 from _keras_common import TimeBudget, add_time_budget_argument, backend  # noqa: E402
-from skfer.metrics import evaluation_report  # noqa: E402
+from skfer.datasets import load_ferplus  # noqa: E402
+from skfer.metrics import (  # noqa: E402
+    crowd_cross_entropy,
+    evaluation_report,
+    majority_accuracy,
+)
 from skfer.models import build_model, load_model, save_model  # noqa: E402
 
 PACKAGE = Path(__file__).resolve().parents[1] / "skfer" / "pretrained"
@@ -44,6 +49,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", default="cnn2")
     parser.add_argument("--labels", type=int, choices=(7, 3), default=7)
+    parser.add_argument(
+        "--ferplus",
+        action="store_true",
+        help="train on the FER+ crowd: majority names as y, the vote "
+        "distributions as soft targets (the 7-label files' FER+ votes)",
+    )
     parser.add_argument("--augment", action="store_true")
     parser.add_argument("--epochs", type=int, default=60)
     parser.add_argument("--width", type=int, default=None)
@@ -77,10 +88,11 @@ def main():
         "rate of its last epoch)",
     )
     args = parser.parse_args()
-    out = Path(args.out or PACKAGE / f"fer2013_{args.labels}labels.joblib")
+    name = "ferplus" if args.ferplus else f"fer2013_{args.labels}labels"
+    out = Path(args.out or PACKAGE / f"{name}.joblib")
 
     print(f"# {command()}\n# {machine()}\n# {backend()}", flush=True)
-    X, y, described = load_split(Path(args.data) / "fer2013_train.npz", args.labels)
+    X, y, soft, described = training_data(args)
     print(f"train: {described}", flush=True)
     if args.resume:
         model = load_model(args.resume).set_params(warm_start=True)
@@ -113,7 +125,7 @@ def main():
     if args.time_budget is not None:
         model.set_params(callbacks=[TimeBudget(args.time_budget)])
     start = time.perf_counter()
-    model.fit(X, y)
+    model.fit(X, y, target_distribution=soft)
     seconds = time.perf_counter() - start
     if args.resume:
         # scikeras leaves classes_ unset after a warm-started fit.
@@ -128,8 +140,39 @@ def main():
     )
     save_model(model, out, ship=True, overwrite=True)
     print(f"saved {out} ({out.stat().st_size / 2**20:.1f} MB)", flush=True)
-    if not args.no_report:
+    if not args.no_report and args.ferplus:
+        report_ferplus(model, Path(args.data))
+    elif not args.no_report:
         report_public_test(model, Path(args.data), args)
+
+
+def training_data(args):
+    """``(X, y, soft targets or None, description)`` of FER2013 Training."""
+    path = Path(args.data) / "fer2013_train.npz"
+    if not args.ferplus:
+        X, y, described = load_split(path, args.labels)
+        return X, y, None, described
+    # Ties and unknown pluralities too: their votes are still a target.
+    data = load_ferplus(path, keep_ambiguous=True)
+    # fit wants the columns in the order of np.unique(y), FER+ gives its own.
+    order = [list(data.target_names).index(c) for c in np.unique(data.target)]
+    described = (f"{path} with FER+ votes: {len(data.target)} images "
+                 f"({dict(data.dropped)} left out)")
+    return data.data, data.target, data.distribution[:, order], described
+
+
+def report_ferplus(model, data):
+    test = load_ferplus(data / "fer2013_publictest.npz", keep_ambiguous=True)
+    print(f"\nPublicTest against the FER+ crowd ({len(test.target)} images with "
+          f"emotion votes):")
+    proba = model.predict_proba(test.data)
+    y_pred = model.classes_[proba.argmax(axis=1)]
+    entropy = crowd_cross_entropy(test.votes, proba, labels=model.classes_)
+    print(f"majority accuracy (plurality rule) "
+          f"{majority_accuracy(test.votes, y_pred):.4f}, "
+          f"(FER+ reader's rule) "
+          f"{majority_accuracy(test.votes, y_pred, rule='majority'):.4f}, "
+          f"crowd cross-entropy {entropy:.4f}")
 
 
 def parse_param(text):
