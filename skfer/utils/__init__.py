@@ -1,7 +1,7 @@
 """Small helpers shared by skfer's estimators (no TensorFlow)."""
 
 from ._images import check_image_shape, read_gray, to_images
-from ._persistence import load_model
+from ._persistence import load_model, save_model
 from ._random import check_generator
 
 __all__ = [
@@ -9,5 +9,6 @@ __all__ = [
     "check_image_shape",
     "load_model",
     "read_gray",
+    "save_model",
     "to_images",
 ]
