@@ -2,13 +2,15 @@
 
 import time
 
-import joblib
-
+from ..utils import save_model
 from ._models import build_model
 
 
 def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
-    """Fit, showing progress (epochs and time left for CNNs), and save with joblib."""
+    """Fit, showing progress (epochs and time left for CNNs), and save.
+
+    joblib, or skops for a ``.skops`` name; written to a temporary file and
+    renamed, so a failed save leaves any earlier ``out`` whole."""
     callbacks = [] if name == "hog-svm" else [_epoch_progress(epochs)]
     model = build_model(
         name,
@@ -30,7 +32,7 @@ def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
     if callbacks:
         # The progress bar is not part of the model: do not save it.
         (model[-1] if hasattr(model, "steps") else model).set_params(callbacks=None)
-    joblib.dump(model, out)
+    save_model(model, out)
     print(f"saved {out}")
     return model
 
