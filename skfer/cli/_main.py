@@ -217,6 +217,10 @@ def _load(path, labels):
     from ..utils import load_model
 
     model = load_model(path)
+    if not hasattr(model, "predict"):
+        raise ValueError(
+            f"{path!r} holds a {type(model).__name__}, which cannot predict."
+        )
     try:
         check_is_fitted(model)
     except Exception:

@@ -14,7 +14,6 @@ _JOBLIB_COMPRESSED = [
 ]
 # Files users mistake for models, named in the error.
 _OTHER_KINDS = [
-    (b"PK\x03\x04", "a zip archive (an .npz data file or a .keras network?)"),
     (b"\x93NUMPY", "a NumPy .npy array"),
     (b"\x89HDF", "an HDF5 file (a Keras .h5 network?)"),
     (b"\x89PNG", "a PNG image"),

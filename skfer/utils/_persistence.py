@@ -77,19 +77,20 @@ def load_model(path):
         raise FileNotFoundError(f"No model file at {str(path)!r}.")
     kind = file_kind(path)
     if kind == "zip" and is_skops(path):
-        model = load_skops(path)
-    elif path.suffix.lower() == _SKOPS_SUFFIX:
+        return _check_model(load_skops(path), path)
+    if path.suffix.lower() == _SKOPS_SUFFIX:
         # Whoever named it .skops expects it not to be unpickled.
         raise ValueError(
             f"{str(path)!r} is named .skops but is "
             f"{'a pickle' if kind == 'pickle' else kind}, not a skops file: refused."
         )
-    elif kind == "pickle":
-        model = _unpickle(path)
-    else:
+    if kind != "pickle":
+        if kind == "zip":
+            kind = "a zip archive (an .npz data file or a .keras network?)"
         raise ValueError(
             f"{str(path)!r} is {kind}, not a model saved with joblib or skops."
         )
+    model = _unpickle(path)
     return _check_model(model, path)
 
 

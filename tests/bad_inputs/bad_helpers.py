@@ -27,3 +27,20 @@ def run(argv, capsys):
         assert len(err.strip().splitlines()) == 1, err
         assert err.startswith("skfer") or err.startswith("usage"), err
     return code, out, err
+
+
+def pickle_of_global(module, name):
+    """A protocol-2 pickle of an instance of ``module.name``, as an older or
+    foreign skfer layout would leave: unpickling looks the class up."""
+    return b"\x80\x02c" + f"{module}\n{name}\n".encode() + b")\x81."
+
+
+class OpensFile:
+    """Unpickling this opens (creates) a file: a harmless stand-in for a
+    malicious payload, to show what runs and what does not."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
