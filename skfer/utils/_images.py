@@ -118,21 +118,24 @@ def read_gray(image):
         try:
             image = io.imread(image)
         except Exception as exc:
-            first_line = (
-                str(exc).strip().splitlines()[0]
-                if str(exc).strip()
-                else type(exc).__name__
-            )
-            if "Could not find a backend" in first_line:
-                # imageio's words for "no decoder recognises these bytes".
-                first_line = "not an image file (empty, truncated or another format)"
-            raise ValueError(f"Cannot read image {name}: {first_line}") from exc
+            raise ValueError(f"Cannot read image {name}: {_why(exc)}") from exc
     try:
         return _gray(np.asarray(image))
     except ValueError as exc:
         if name is None:
             raise
         raise ValueError(f"Cannot use image {name}: {exc}") from None
+
+
+def _why(exc):
+    if isinstance(exc, OSError) and exc.errno:
+        return exc.strerror  # no such file, a folder, permission denied
+    text = str(exc).strip()
+    detail = text.splitlines()[0] if text else type(exc).__name__
+    if "Could not find a backend" in detail:
+        # imageio's words for "no decoder recognises these bytes".
+        detail = "no decoder recognises it"
+    return f"not a readable image (empty, truncated or another format: {detail})"
 
 
 def _gray(image):

@@ -75,7 +75,11 @@ ROWS = [
     (["evaluate", "{empty_joblib}"], 1, "is an empty file"),
     (["evaluate", "{foreign_joblib}"], 1, "needs the package 'nopkg_xyz'"),
     (["evaluate", "{face_npz}"], 1, "is a zip archive (an .npz"),
-    (["predict", "{text_jpg}", "--model", "{model}"], 1, "text.jpg: not an image"),
+    (
+        ["predict", "{text_jpg}", "--model", "{model}"],
+        1,
+        "text.jpg: not a readable image",
+    ),
     (["predict", "{tmp}/gone.jpg", "--model", "{model}"], 1, "No image file"),
     (["predict", "{text_jpg}", "--model", "{tmp}/gone.joblib"], 1, "gone.joblib"),
     (["evaluate", "{model}", "--data", "{tmp}/gone.csv"], 1, "gone.csv"),
