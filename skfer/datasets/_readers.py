@@ -80,16 +80,26 @@ def _csv_rows(reader, path):
 
 
 def _csv_emotion(field, path, line):
-    try:
-        code = int(field)
-    except ValueError:
-        code = -1
-    if not 0 <= code < len(EMOTIONS):
+    code = _whole_number(field)
+    if code is None or not 0 <= code < len(EMOTIONS):
         raise ValueError(
             f"{path}, line {line}: unknown emotion code {field!r}; "
             f"expected an integer 0..{len(EMOTIONS) - 1}."
         )
     return code
+
+
+def _whole_number(field):
+    # "3" or "3.0" (as pandas writes float columns), as the .npz reader allows.
+    try:
+        return int(field)
+    except ValueError:
+        pass
+    try:
+        value = float(field)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else None
 
 
 def _csv_pixels(field, path, line):
@@ -100,22 +110,28 @@ def _csv_pixels(field, path, line):
             f"(48 x 48), got {len(values)}."
         )
     try:
-        pixels = np.array(values, dtype=np.int64)
-    except OverflowError:
+        pixels = _pixel_array(values)
+    except (ValueError, OverflowError):
         raise ValueError(
-            f"{path}, line {line}: pixel values must lie in 0..255; got a value "
-            f"too large for an integer."
-        ) from None
-    except ValueError:
-        raise ValueError(
-            f"{path}, line {line}: pixels must be integers 0..255 separated by spaces."
+            f"{path}, line {line}: pixels must be whole numbers 0..255 separated "
+            f"by spaces."
         ) from None
     if pixels.min() < 0 or pixels.max() > 255:
         raise ValueError(
             f"{path}, line {line}: pixel values must lie in 0..255; got "
-            f"{pixels.min()} to {pixels.max()}."
+            f"{pixels.min():g} to {pixels.max():g}."
         )
     return pixels.astype(np.uint8)
+
+
+def _pixel_array(values):
+    try:
+        return np.array(values, dtype=np.int64)
+    except (ValueError, OverflowError):
+        pixels = np.array(values, dtype=np.float64)  # "7.0", or a huge value
+    if not np.isfinite(pixels).all() or np.any(pixels != np.rint(pixels)):
+        raise ValueError("not whole numbers")
+    return pixels
 
 
 def _csv_usage(field, path, line):
