@@ -88,7 +88,8 @@ def load_model(path):
         if kind == "zip":
             kind = "a zip archive (an .npz data file or a .keras network?)"
         raise ValueError(
-            f"{str(path)!r} is {kind}, not a model saved with joblib or skops."
+            f"{str(path)!r} is not a readable skfer model: it is {kind}, not a "
+            f"model saved with joblib or skops."
         )
     model = _unpickle(path)
     return _check_model(model, path)
@@ -185,9 +186,10 @@ def _unpickle(path):
         # network compiled under torch read under another Keras backend.
         raise ValueError(
             f"{str(path)!r} is not a readable skfer model: the file is "
-            f"truncated or corrupt, or holds a Keras network compiled under "
-            f"another Keras backend (skfer.pretrained.strip_for_shipping makes "
-            f"files portable) ({type(exc).__name__}: {first_line(exc)})."
+            f"truncated, corrupt or not a pickle, or holds a Keras network "
+            f"compiled under another Keras backend "
+            f"(skfer.pretrained.strip_for_shipping makes files portable) "
+            f"({type(exc).__name__}: {first_line(exc)})."
         ) from exc
 
 

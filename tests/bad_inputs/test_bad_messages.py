@@ -149,8 +149,8 @@ def test_object_arrays_refused_without_pickle_advice(tmp_path):
 @pytest.mark.parametrize(
     "data, fragment",
     [
-        (b"\x80\x04\x95" + b"\x00" * 5, "truncated or corrupt"),
-        (b"\x78\x9c" + RNG.bytes(50), "truncated or corrupt"),
+        (b"\x80\x04\x95" + b"\x00" * 5, "truncated, corrupt"),
+        (b"\x78\x9c" + RNG.bytes(50), "truncated, corrupt"),
         (b"\x89HDF\r\n\x1a\n", "an HDF5 file (a Keras .h5 network?)"),
         (np.lib.format.MAGIC_PREFIX + b"\x01\x00", "a NumPy .npy array"),
         (b"\x89PNG\r\n\x1a\n", "a PNG image"),
