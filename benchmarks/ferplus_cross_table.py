@@ -53,8 +53,8 @@ RULES = {"plurality": "FER+ majority, plurality rule",
 
 def load_models(args):
     """(name, fitted model) pairs from --pretrained names and --models files."""
+    from skfer.models import load_model
     from skfer.pretrained import load
-    from skfer.utils import load_model
 
     names = args.pretrained or ([] if args.models else ["fer2013"])
     models = [(f"pretrained {name}", load(name)) for name in names]

@@ -73,7 +73,7 @@ for name, (data, model) in experiments.items():
 # -----------
 # Two inputs, the pixels and their 1,296 HOG values, joined before the softmax.
 print("inputs:", [(t.name, tuple(t.shape)) for t in clf.model_.inputs])
-print(f"{clf.model_.count_params():,} weights with width={clf.width_}")
+print(f"{clf.model_.count_params():,} weights with width={clf.width}")
 
 # %%
 # Training curves

@@ -2,8 +2,10 @@
 
 Each function takes ``images`` of shape (n_images, height, width), returns a
 new array of the same shape and dtype, and keeps values inside
-``value_range``: the dtype's range for integer images, ``(0, 1)`` for float
-images unless given.
+``value_range``. Unless given, that is 0..255 for integer images whose values
+all lie there (8-bit gray, whatever the integer dtype: pandas and
+``np.array`` give int64), 0..65535 for other uint16 images, ``(0, 1)`` for
+float images; other integer images need an explicit ``value_range``.
 """
 
 import numpy as np
@@ -26,8 +28,10 @@ def add_gaussian_noise(
         Range of the noise's standard deviation, as a fraction of the value
         range (0.05 is about 13 gray levels for uint8), drawn uniformly per image.
     value_range : tuple of (float, float), default=None
-        ``(low, high)`` of valid pixel values; None: the dtype's range for
-        integer images, ``(0, 1)`` for float images.
+        ``(low, high)`` of valid pixel values; None: ``(0, 255)`` for integer
+        images with values in 0..255 (any integer dtype), ``(0, 65535)`` for
+        other uint16 images, ``(0, 1)`` for float images. Other integer
+        images (int64 beyond 0..255, ...) must give it.
     random_state : int, RandomState instance, Generator or None, default=None
         Seed or generator of the noise.
 
@@ -233,9 +237,29 @@ def _value_range(images, value_range):
         low, high = _check_range(value_range, "value_range")
         return float(low), float(high)
     if np.issubdtype(images.dtype, np.integer):
-        info = np.iinfo(images.dtype)
-        return float(info.min), float(info.max)
+        return integer_range(images)
     return 0.0, 1.0
+
+
+def integer_range(images):
+    """Gray levels 0..255 in any integer dtype; 16-bit images; else an error.
+
+    Not the dtype's range: int64 pixels holding 0..255 would get noise of
+    +-1e18 from it.
+    """
+    images = np.asarray(images)
+    if images.dtype == np.uint8 or images.size == 0:
+        return 0.0, 255.0
+    low, high = images.min(), images.max()
+    if 0 <= low and high <= 255:
+        return 0.0, 255.0
+    if images.dtype == np.uint16:
+        return 0.0, 65535.0
+    raise ValueError(
+        f"{images.dtype} images with values from {low} to {high} have no default "
+        f"value range: pass value_range=(low, high) (8-bit gray levels lie in "
+        f"0..255)."
+    )
 
 
 def _check_range(value, name, low=-np.inf, high=np.inf):

@@ -5,6 +5,18 @@ import os
 import sys
 
 from ..models import MODEL_NAMES
+from ._checks import UsageError, non_negative_int, positive_int
+
+_EPILOG = """\
+exit status: 0 done; 1 a file, the data or the model is wrong, or a needed
+package is missing; 2 bad arguments, or an output that would overwrite a file
+(see --force); 3 an internal error (a bug: SKFER_TRACEBACK=1 shows the
+traceback); 130 interrupted.
+
+Model files saved with joblib (.joblib) are pickles: loading one runs
+whatever code it holds. Load only model files you trust; .skops files load
+without unpickling."""
+_UNTRUSTED = " A .joblib file runs code when loaded: use only files you trust."
 
 
 class _Parser(argparse.ArgumentParser):
@@ -14,7 +26,12 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser():
-    parser = _Parser(prog="skfer", description="Facial expression recognition.")
+    parser = _Parser(
+        prog="skfer",
+        description="Facial expression recognition.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=_Parser
     )
@@ -22,14 +39,16 @@ def _parser():
     d = commands.add_parser(
         "demo", help="train and test a HOG model on the bundled sample (offline)"
     )
-    d.add_argument("--seed", type=int, default=0)
+    d.add_argument("--seed", type=non_negative_int, default=0)
 
-    p = commands.add_parser("predict", help="emotion of each face in photos")
+    p = commands.add_parser(
+        "predict", help="emotion of each face in photos", epilog=_EPILOG
+    )
     p.add_argument("images", nargs="+", metavar="IMAGE", help="photo files")
     p.add_argument(
         "--model",
         metavar="FILE",
-        help="a model saved by `skfer train` (default: the shipped one)",
+        help="a model saved by `skfer train` (default: the shipped one)." + _UNTRUSTED,
     )
     p.add_argument(
         "--labels",
@@ -40,7 +59,7 @@ def _parser():
     )
     p.add_argument("--json", action="store_true", help="JSON output")
 
-    t = commands.add_parser("train", help="train a model and save it")
+    t = commands.add_parser("train", help="train a model and save it", epilog=_EPILOG)
     t.add_argument("--model", required=True, choices=MODEL_NAMES)
     t.add_argument(
         "--data",
@@ -63,24 +82,41 @@ def _parser():
         action="store_true",
         help="augment on the fly while training (CNNs)",
     )
-    t.add_argument("--epochs", type=int, default=100)
+    t.add_argument("--epochs", type=positive_int, default=100)
     t.add_argument(
         "--width",
-        type=int,
+        type=positive_int,
         default=None,
         help="filters of the first CNN block (default: the model's)",
     )
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--out", required=True, metavar="FILE")
+    t.add_argument("--seed", type=non_negative_int, default=0)
+    t.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="where to save the model: .joblib, or .skops for hog-svm (loads "
+        "without unpickling); checked before training",
+    )
+    t.add_argument("--force", action="store_true", help="overwrite --out")
 
-    e = commands.add_parser("evaluate", help="report of a saved model on data")
+    e = commands.add_parser(
+        "evaluate", help="report of a saved model on data", epilog=_EPILOG
+    )
     e.add_argument(
-        "model", metavar="FILE", nargs="?", help="model file (default: the shipped one)"
+        "model",
+        metavar="FILE",
+        nargs="?",
+        help="model file (default: the shipped one)." + _UNTRUSTED,
     )
     e.add_argument("--data", metavar="PATH", help="default: the bundled sample")
     e.add_argument("--usage", default=None, help="e.g. PublicTest (default: all)")
     e.add_argument("--labels", type=int, choices=(7, 3), default=7)
-    e.add_argument("--plots", metavar="DIR", help="write the charts there as PNG")
+    e.add_argument(
+        "--plots",
+        metavar="DIR",
+        help="write the charts there as PNG (needs matplotlib: skfer[plot])",
+    )
+    e.add_argument("--force", action="store_true", help="overwrite the charts")
     return parser
 
 
@@ -95,17 +131,37 @@ def main(argv=None):
         os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     try:
         return _run(args)
-    except (OSError, ValueError, KeyError, EOFError) as exc:
-        message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        filename = getattr(exc, "filename", None)
-        print(
-            f"skfer: error: {message}{f': {filename}' if filename else ''}",
-            file=sys.stderr,
+    except UsageError as exc:
+        return _error(exc, 2)
+    except (OSError, ValueError, KeyError, EOFError, ImportError) as exc:
+        return _error(exc, 1)
+    except KeyboardInterrupt:
+        print("skfer: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("SKFER_TRACEBACK"):
+            raise
+        # Not a bad input that skfer recognises: a bug, still one line.
+        return _error(
+            f"internal error, please report it ({type(exc).__name__}: "
+            f"{exc}); SKFER_TRACEBACK=1 shows the traceback",
+            3,
         )
-        return 1
+
+
+def _error(exc, status):
+    message = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+    filename = getattr(exc, "filename", None)
+    lines = str(message).strip().splitlines() or [type(exc).__name__]
+    print(
+        f"skfer: error: {lines[0]}{f': {filename}' if filename else ''}",
+        file=sys.stderr,
+    )
+    return status
 
 
 def _run(args):
+    from ._checks import check_evaluate, check_predict, check_train
     from ._data import load_data
 
     if args.command == "demo":
@@ -116,6 +172,7 @@ def _run(args):
     if args.command == "train":
         from ._train import train
 
+        check_train(args)
         X, y, described = load_data(args.data, usage=args.usage, labels=args.labels)
         print(described)
         train(
@@ -130,6 +187,7 @@ def _run(args):
             width=args.width,
         )
         return 0
+    (check_predict if args.command == "predict" else check_evaluate)(args)
     model = _load(args.model, args.labels)
     if args.command == "predict":
         from ._predict import predict
@@ -154,6 +212,19 @@ def _load(path, labels):
         from ..pretrained import load
 
         return load(labels=labels)
+    from sklearn.utils.validation import check_is_fitted
+
     from ..models import load_model
 
-    return load_model(path)
+    model = load_model(path)
+    if not hasattr(model, "predict"):
+        raise ValueError(
+            f"{path!r} holds a {type(model).__name__}, which cannot predict."
+        )
+    try:
+        check_is_fitted(model)
+    except Exception:
+        raise ValueError(
+            f"{path!r} holds an unfitted {type(model).__name__}."
+        ) from None
+    return model

@@ -10,6 +10,12 @@ from ..faces import extract_faces
 
 def predict(model, images, *, as_json=False):
     """Print, per face, the top emotion and the probabilities; return them."""
+    if not hasattr(model, "predict_proba"):
+        raise ValueError(
+            f"the model ({type(model).__name__}) has no predict_proba: skfer "
+            f"predict prints probabilities (train with `skfer train`, or wrap a "
+            f"classifier in sklearn.calibration.CalibratedClassifierCV)."
+        )
     faces = extract_faces(images)
     proba = np.reshape(model.predict_proba(faces.data), (len(faces.data), -1))
     names = class_names(model.classes_)

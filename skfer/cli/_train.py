@@ -6,7 +6,10 @@ from ..models import build_model, save_model
 
 
 def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
-    """Fit, showing progress (epochs and time left for CNNs), and save with joblib."""
+    """Fit, showing progress (epochs and time left for CNNs), and save.
+
+    joblib, or skops for a ``.skops`` name; written to a temporary file and
+    renamed, so a failed save leaves any earlier ``out`` whole."""
     callbacks = [] if name == "hog-svm" else [_epoch_progress(epochs)]
     params = {} if name == "hog-svm" else dict(
         augment=augment, epochs=epochs, width=width, callbacks=callbacks

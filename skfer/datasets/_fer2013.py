@@ -23,9 +23,15 @@ def load_fer2013(path, *, usage=None):
         - the official Kaggle ``fer2013.csv`` (columns ``emotion,pixels,Usage``);
         - an image folder ``<path>/<emotion>/*.jpg`` or
           ``<path>/train|test/<emotion>/*.jpg`` (the class comes from the
-          folder name; images that are not 48x48 gray are converted and resized);
-        - an ``.npz`` file with arrays ``X`` (N, 48, 48) and ``y`` (N,), or a
-          folder of ``fer2013_*.npz`` files such as the project's data folder.
+          folder name; images that are not 48x48 gray are converted and resized;
+          hidden files and folders are ignored);
+        - an ``.npz`` file with arrays ``X`` (N, 48, 48) or (N, 2304) and ``y``
+          (N,), or a folder of ``fer2013_*.npz`` files such as the project's
+          data folder.
+
+        Pixels must be gray levels 0..255 (any integer dtype, or floats that
+        are whole numbers) and labels the codes 0..6; anything else, such as
+        floats scaled to [0, 1], is refused rather than converted.
     usage : str or list of str, default=None
         Keep only these splits (``"Training"``, ``"PublicTest"``,
         ``"PrivateTest"``); None keeps all.
@@ -45,8 +51,9 @@ def load_fer2013(path, *, usage=None):
     FileNotFoundError
         If ``path`` does not exist.
     ValueError
-        If the file is malformed (the message names the line or file), or
-        ``usage`` names a split that the data do not have.
+        If the file is malformed or holds values outside these rules (the
+        message names the file, and the line of a csv), or ``usage`` names a
+        split that the data do not have.
 
     Examples
     --------

@@ -11,8 +11,10 @@ from pathlib import Path
 import numpy as np
 
 from ..utils import read_gray
+from ._checks import USAGES
 from ._ferplus_votes import VOTE_COLUMNS, check_votes
-from ._readers import USAGES, _as_gray48, read_csv, read_npz
+from ._folders import _as_gray48
+from ._readers import read_csv, read_npz
 
 # FER+'s generate_training_data.py writes one folder per FER2013 split.
 _FOLDER_USAGE = {

@@ -1,33 +1,57 @@
-"""Readers for the FER2013 formats users download: csv, image folders, npz."""
+"""Readers for the FER2013 files users download: the csv and ``.npz`` files.
+
+Both apply the rules of ``_checks``; image folders are read in ``_folders``.
+"""
 
 import csv
-import re
 from pathlib import Path
 
 import numpy as np
 
-from ..utils import read_gray
-from ._labels import EMOTIONS, emotion_code
+from ._checks import (
+    IMAGE_SHAPE,
+    N_PIXELS,
+    USAGES,
+    check_images,
+    check_target,
+    check_usage,
+)
+from ._folders import read_image_folder
+from ._labels import EMOTIONS
 
-USAGES = ("Training", "PublicTest", "PrivateTest")
-IMAGE_SHAPE = (48, 48)
-_N_PIXELS = IMAGE_SHAPE[0] * IMAGE_SHAPE[1]
-_IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff"}
-# The image-folder copies name files after their csv split: ``PublicTest_123.jpg``.
-_USAGE_PREFIX = re.compile(r"^(Training|PublicTest|PrivateTest)_", re.IGNORECASE)
-_SPLIT_USAGE = {"train": "Training", "training": "Training"}
+__all__ = ["read_csv", "read_image_folder", "read_npz"]
 
 
 def read_csv(path):
     """Read the official ``fer2013.csv`` (columns ``emotion,pixels,Usage``).
 
     Returns ``(images, target, usage)``; ``usage`` is ``None`` when the file
-    has no ``Usage`` column. Raises ``ValueError`` naming the line of the
-    first malformed row.
+    has no ``Usage`` column. A UTF-8 byte-order mark (as Excel writes) is
+    skipped. Raises ``ValueError`` naming the line of the first malformed
+    row, or the file when it is not UTF-8 text or holds no rows.
     """
+    try:
+        # utf-8-sig: a leading byte-order mark is not part of the header.
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            images, target, usage, has_usage = _csv_rows(csv.reader(f), path)
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{path}: not a UTF-8 text csv (byte {exc.start} cannot be decoded); "
+            f"is it a binary file with a .csv name?"
+        ) from None
+    if not target:
+        raise ValueError(f"{path}: holds no images (no rows after the header).")
+    images = np.array(images, dtype=np.uint8).reshape(-1, *IMAGE_SHAPE)
+    return (
+        images,
+        np.array(target, dtype=np.int64),
+        (np.array(usage) if has_usage else None),
+    )
+
+
+def _csv_rows(reader, path):
     images, target, usage = [], [], []
-    with open(path, newline="") as f:
-        reader = csv.reader(f)
+    try:
         header = [h.strip().lower() for h in next(reader, [])]
         if "emotion" not in header or "pixels" not in header:
             raise ValueError(
@@ -49,20 +73,15 @@ def read_csv(path):
             images.append(_csv_pixels(row[i_pix], path, line))
             if i_use is not None:
                 usage.append(_csv_usage(row[i_use], path, line))
-    images = np.array(images, dtype=np.uint8).reshape(-1, *IMAGE_SHAPE)
-    return (
-        images,
-        np.array(target, dtype=np.int64),
-        (np.array(usage) if i_use is not None else None),
-    )
+    except csv.Error as exc:
+        # A NUL byte, a field past the csv module's size limit, ...
+        raise ValueError(f"{path}, line {reader.line_num}: {exc}.") from None
+    return images, target, usage, i_use is not None
 
 
 def _csv_emotion(field, path, line):
-    try:
-        code = int(field)
-    except ValueError:
-        code = -1
-    if not 0 <= code < len(EMOTIONS):
+    code = _whole_number(field)
+    if code is None or not 0 <= code < len(EMOTIONS):
         raise ValueError(
             f"{path}, line {line}: unknown emotion code {field!r}; "
             f"expected an integer 0..{len(EMOTIONS) - 1}."
@@ -70,22 +89,49 @@ def _csv_emotion(field, path, line):
     return code
 
 
+def _whole_number(field):
+    # "3" or "3.0" (as pandas writes float columns), as the .npz reader allows.
+    try:
+        return int(field)
+    except ValueError:
+        pass
+    try:
+        value = float(field)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() else None
+
+
 def _csv_pixels(field, path, line):
     values = field.split()
-    if len(values) != _N_PIXELS:
+    if len(values) != N_PIXELS:
         raise ValueError(
-            f"{path}, line {line}: expected {_N_PIXELS} pixel values "
+            f"{path}, line {line}: expected {N_PIXELS} pixel values "
             f"(48 x 48), got {len(values)}."
         )
     try:
-        pixels = np.array(values, dtype=np.int32)
-    except ValueError:
+        pixels = _pixel_array(values)
+    except (ValueError, OverflowError):
         raise ValueError(
-            f"{path}, line {line}: pixels must be integers 0..255 separated by spaces."
+            f"{path}, line {line}: pixels must be whole numbers 0..255 separated "
+            f"by spaces."
         ) from None
     if pixels.min() < 0 or pixels.max() > 255:
-        raise ValueError(f"{path}, line {line}: pixel values must lie in 0..255.")
+        raise ValueError(
+            f"{path}, line {line}: pixel values must lie in 0..255; got "
+            f"{pixels.min():g} to {pixels.max():g}."
+        )
     return pixels.astype(np.uint8)
+
+
+def _pixel_array(values):
+    try:
+        return np.array(values, dtype=np.int64)
+    except (ValueError, OverflowError):
+        pixels = np.array(values, dtype=np.float64)  # "7.0", or a huge value
+    if not np.isfinite(pixels).all() or np.any(pixels != np.rint(pixels)):
+        raise ValueError("not whole numbers")
+    return pixels
 
 
 def _csv_usage(field, path, line):
@@ -97,27 +143,72 @@ def _csv_usage(field, path, line):
 
 
 def read_npz(path):
-    """Read an ``.npz`` holding ``X`` (N, 48, 48) and ``y`` (N,).
+    """Read an ``.npz`` holding ``X`` (N, 48, 48) or (N, 2304) and ``y`` (N,).
 
-    The usage comes from a ``usage`` array if present, else from the file
-    name (``fer2013_train.npz`` is Training, ``*publictest*`` PublicTest).
+    ``X`` may have any integer dtype, or a float dtype holding whole
+    numbers, as long as its values are gray levels 0..255; ``y`` holds the
+    codes 0..6. The usage comes from a ``usage`` array if present, else
+    from the file name (``fer2013_train.npz`` is Training, ``*publictest*``
+    PublicTest). Raises ``ValueError`` naming the file and what is wrong.
     """
-    with np.load(path, allow_pickle=False) as f:
-        if "X" not in f or "y" not in f:
-            raise ValueError(f"{path}: an .npz data set needs arrays 'X' and 'y'.")
-        images = np.asarray(f["X"], dtype=np.uint8)
-        target = np.asarray(f["y"], dtype=np.int64)
-        usage = np.asarray(f["usage"]) if "usage" in f else None
-    if images.ndim == 2:
-        images = images.reshape(-1, *IMAGE_SHAPE)
-    if images.shape[1:] != IMAGE_SHAPE or len(images) != len(target):
-        raise ValueError(
-            f"{path}: X must have shape (N, 48, 48) and y shape (N,), got "
-            f"{images.shape} and {target.shape}."
-        )
+    with _open_npz(path) as f:
+        missing = [key for key in ("X", "y") if key not in f.files]
+        if missing:
+            raise ValueError(
+                f"{path}: an .npz data set needs arrays 'X' and 'y'; it has "
+                f"{sorted(f.files)}."
+            )
+        arrays = {key: _array(f, key, path) for key in ("X", "y", "usage")}
+    images = check_images(arrays["X"], f"{path}, array 'X'")
+    target = check_target(arrays["y"], f"{path}, array 'y'", len(images))
+    usage = arrays["usage"]
     if usage is None:
         usage = np.full(len(target), _usage_from_name(Path(path).stem))
-    return images, target, usage
+    return images, target, check_usage(usage, f"{path}, array 'usage'", len(images))
+
+
+def _open_npz(path):
+    try:
+        f = np.load(path, allow_pickle=False)
+    except PermissionError:
+        raise
+    except Exception as exc:  # BadZipFile, EOFError, ValueError, OSError, ...
+        # NumPy reads an unknown file as a pickle and advises allow_pickle:
+        # advice skfer never takes for data.
+        raise ValueError(
+            f"{path}: not a readable .npz archive (truncated, corrupt, or "
+            f"another kind of file renamed .npz) ({type(exc).__name__})."
+        ) from None
+    if not isinstance(f, np.lib.npyio.NpzFile):
+        raise ValueError(
+            f"{path}: holds a single .npy array, not an .npz archive of "
+            f"arrays 'X' and 'y' (save with np.savez(path, X=X, y=y))."
+        )
+    return f
+
+
+def _array(f, key, path):
+    if key not in f.files:
+        return None
+    try:
+        return f[key]
+    except ValueError as exc:
+        if "allow_pickle" not in str(exc):
+            raise _corrupt(path, key, exc) from None
+        # Object arrays need pickle, which can run code: refused.
+        raise ValueError(
+            f"{path}: array {key!r} holds Python objects, which skfer does not "
+            f"load (unpickling can run code); save numeric arrays."
+        ) from None
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError, ...
+        raise _corrupt(path, key, exc) from None
+
+
+def _corrupt(path, key, exc):
+    return ValueError(
+        f"{path}: array {key!r} cannot be read: the archive is truncated or "
+        f"corrupt ({type(exc).__name__})."
+    )
 
 
 def _usage_from_name(stem):
@@ -126,60 +217,3 @@ def _usage_from_name(stem):
         if usage.lower() in stem:
             return usage
     return "Training" if "train" in stem else "Unknown"
-
-
-def read_image_folder(root):
-    """Read ``<root>/[train|test/]<emotion>/*.jpg``: class from the folder name.
-
-    Usage comes from file names such as ``PublicTest_12.jpg`` where present,
-    else from the split folder (``train`` gives Training); otherwise it is the
-    split folder's name, or ``"Unknown"``.
-    """
-    files = _image_files(Path(root))
-    images = np.empty((len(files), *IMAGE_SHAPE), dtype=np.uint8)
-    for i, (file, _, _) in enumerate(files):
-        images[i] = _as_gray48(read_gray(file))
-    target = np.array([code for _, code, _ in files], dtype=np.int64)
-    usage = np.array([use for _, _, use in files])
-    return images, target, usage
-
-
-def _image_files(root):
-    class_dirs = [d for d in root.iterdir() if d.is_dir()]
-    if any(emotion_code(d.name) is None for d in class_dirs):
-        # A split level (train/, test/) above the class folders.
-        splits = class_dirs
-        class_dirs = [c for s in splits for c in s.iterdir() if c.is_dir()]
-    unknown = sorted({d.name for d in class_dirs if emotion_code(d.name) is None})
-    if unknown:
-        raise ValueError(
-            f"{root}: unknown class folder(s) {unknown}; expected expression "
-            f"names {list(EMOTIONS)}."
-        )
-    files = []
-    for class_dir in sorted(class_dirs):
-        split = class_dir.parent.name if class_dir.parent != root else ""
-        for file in sorted(class_dir.iterdir()):
-            if file.suffix.lower() in _IMAGE_SUFFIXES:
-                files.append(
-                    (file, emotion_code(class_dir.name), _file_usage(file, split))
-                )
-    if not files:
-        raise ValueError(f"{root}: no image files found in its class folders.")
-    return files
-
-
-def _file_usage(file, split):
-    match = _USAGE_PREFIX.match(file.name)
-    if match:
-        return next(u for u in USAGES if u.lower() == match.group(1).lower())
-    return _SPLIT_USAGE.get(split.lower(), split or "Unknown")
-
-
-def _as_gray48(gray):
-    from skimage.transform import resize
-    from skimage.util import img_as_ubyte
-
-    if gray.shape != IMAGE_SHAPE:
-        gray = resize(gray, IMAGE_SHAPE, anti_aliasing=True)
-    return img_as_ubyte(np.clip(gray, 0, 1))

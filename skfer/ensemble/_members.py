@@ -45,10 +45,36 @@ def given_weights(weights, estimators):
     kept = [not dropped(m) for _, m in estimators]
     if weights is None:
         return np.full(sum(kept), 1 / sum(kept))
-    w = np.asarray(weights, dtype=float)[kept]
-    if np.any(w < 0) or w.sum() <= 0:
-        raise ValueError(f"weights must be non-negative, not all zero; got {weights}.")
+    try:
+        w = np.asarray(weights, dtype=float)
+    except (TypeError, ValueError):
+        w = np.empty(0)
+    if w.shape != (len(estimators),):
+        raise ValueError(
+            f"weights must be {len(estimators)} numbers, one per estimator; "
+            f"got {weights!r}."
+        )
+    w = w[kept]
+    # NaN passes both comparisons below and then votes for class 0 everywhere.
+    if not np.isfinite(w).all() or np.any(w < 0) or w.sum() <= 0:
+        raise ValueError(
+            f"weights must be finite and non-negative, not all zero for the "
+            f"members kept; got {weights}."
+        )
     return w / w.sum()
+
+
+def check_outputs(names, outputs, n_samples, n_classes, method):
+    """Each member's ``predict_proba`` (n_samples, n_classes) or ``predict``
+    (n_samples,); a ValueError naming the member otherwise."""
+    expected = (n_samples, n_classes) if method == "predict_proba" else (n_samples,)
+    for name, output in zip(names, outputs):
+        shape = np.shape(output)
+        if shape != expected:
+            raise ValueError(
+                f"Member {name!r} returned {method} of shape {shape} for "
+                f"{n_samples} samples; expected {expected}."
+            )
 
 
 def dropped(member):

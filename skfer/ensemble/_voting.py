@@ -12,9 +12,15 @@ from sklearn.utils import Bunch
 from sklearn.utils._param_validation import StrOptions
 from sklearn.utils.metaestimators import available_if
 from sklearn.utils.multiclass import check_classification_targets
-from sklearn.utils.validation import check_is_fitted, column_or_1d
+from sklearn.utils.validation import (
+    _num_samples,
+    check_consistent_length,
+    check_is_fitted,
+    column_or_1d,
+)
 
 from ._members import (
+    check_outputs,
     dropped,
     freeze,
     given_weights,
@@ -160,6 +166,7 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
         """
         check_classification_targets(y)
         y = column_or_1d(y, warn=True)
+        check_consistent_length(X, y)
         names, members = self._members()
         self._check_options(len(self.estimators))
         if self.fit_members:
@@ -257,13 +264,17 @@ class PrefitVotingClassifier(ClassifierMixin, _BaseHeterogeneousEnsemble):
             )
         else:
             outputs = [getattr(m, method)(X) for m in self.estimators_]
-        return self._as_scores(outputs)
+        return self._as_scores(outputs, len(y))
 
     def _member_scores(self, X):
         method = "predict_proba" if self.voting == "soft" else "predict"
-        return self._as_scores([getattr(m, method)(X) for m in self.estimators_])
+        outputs = [getattr(m, method)(X) for m in self.estimators_]
+        return self._as_scores(outputs, _num_samples(X))
 
-    def _as_scores(self, outputs):
+    def _as_scores(self, outputs, n_samples):
+        method = "predict_proba" if self.voting == "soft" else "predict"
+        names = list(self.named_estimators_)
+        check_outputs(names, outputs, n_samples, len(self.classes_), method)
         if self.voting == "soft":
             # Keras gives float32 probabilities whose rows miss 1 by ~1e-7,
             # enough for scikit-learn's log_loss to warn: renormalise.

@@ -11,6 +11,7 @@ from sklearn.base import _fit_context
 from sklearn.utils._param_validation import Interval
 
 from .. import augment
+from ..augment._augment import integer_range
 from ..utils import IMAGE_SHAPE, check_generator, to_images
 
 #: The original report's augmentations and their default strength ranges.
@@ -83,9 +84,12 @@ class AugmentingOversampler(BaseOverSampler):
 
     Notes
     -----
-    Integer images (uint8) stay integer: only chunks of at most 1,024 images
-    are converted to float32 at a time. Float images are clipped to the range
-    of values found in ``X``.
+    Integer images stay integer: only chunks of at most 1,024 images are
+    converted to float32 at a time. Noise and contrast are relative to the
+    range of valid pixel values: 0..255 for integer ``X`` whose values all lie
+    there, whatever its dtype (int64 from pandas or ``np.array`` included);
+    0..65535 for other uint16 ``X``; otherwise, and for float ``X``, the range
+    of values found in ``X``, to which new images are also clipped.
 
     Examples
     --------
@@ -171,8 +175,17 @@ def _augmentation_chain(augmentations):
 
 
 def _value_range(X):
+    # One range for all chunks, decided on the whole of X.
+    if X.dtype == bool:
+        raise ValueError(
+            "X is boolean; AugmentingOversampler needs gray levels (uint8 0..255 "
+            "or floats)."
+        )
     if np.issubdtype(X.dtype, np.integer):
-        return None  # the dtype's own range
+        try:
+            return integer_range(X)
+        except ValueError:
+            pass  # neither 8- nor 16-bit: as floats, the range found in X
     return float(X.min()), float(X.max())
 
 

@@ -1,7 +1,10 @@
 """The models shipped inside the package."""
 
+import hashlib
 from importlib import resources
 
+#: Beside the model files: ``sha256sum`` lines, checked before unpickling.
+_CHECKSUMS = "SHA256SUMS"
 # File and test-time augmentation of each shipped model: the views chosen
 # for it on its validation split (the results page gives the figures).
 _FILES = {
@@ -39,7 +42,9 @@ def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
     Raises
     ------
     ValueError
-        If no model of that name and label count is shipped.
+        If no model of that name and label count is shipped, or its file
+        does not match the SHA-256 checksum recorded beside it in
+        ``SHA256SUMS`` (checked before the file is unpickled).
 
     Examples
     --------
@@ -64,7 +69,36 @@ def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
             f"installation; `python benchmarks/train_pretrained.py` makes it."
         )
     with resources.as_file(ref) as path:
+        check_checksum(path, _recorded_checksums().get(file))
         model = load_model(path)
     if test_time_augmentation != "auto":
         views = test_time_augmentation
     return model.set_params(test_time_augmentation=views)
+
+
+def _recorded_checksums():
+    ref = resources.files(__package__).joinpath(_CHECKSUMS)
+    lines = ref.read_text().splitlines() if ref.is_file() else []
+    # sha256sum writes "<hex>  <name>", or "<hex> *<name>" in binary mode.
+    pairs = [line.split(maxsplit=1) for line in lines if line.strip()]
+    return {name.lstrip("*"): digest for digest, name in pairs}
+
+
+def check_checksum(path, expected):
+    """Refuse ``path`` unless its SHA-256 digest is ``expected`` (hex)."""
+    if expected is None:
+        raise ValueError(
+            f"No checksum is recorded for {path.name} in skfer/pretrained/"
+            f"{_CHECKSUMS}; after replacing a shipped model, run "
+            f"`sha256sum *.joblib > {_CHECKSUMS}` in that folder."
+        )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != expected:
+        raise ValueError(
+            f"The shipped model {path.name} does not match its checksum in "
+            f"{_CHECKSUMS} (sha256 {digest[:12]}..., recorded "
+            f"{expected[:12]}...): the installation is damaged or the file was "
+            f"replaced, so it is not loaded. Reinstall skfer; after replacing a "
+            f"shipped model on purpose, run `sha256sum *.joblib > {_CHECKSUMS}` "
+            f"in skfer/pretrained."
+        )
