@@ -1,7 +1,6 @@
 """The one image convention: rows of flattened pixels plus an ``image_shape``."""
 
 import numbers
-from pathlib import Path
 
 import numpy as np
 
@@ -88,8 +87,7 @@ def read_gray(image):
     Parameters
     ----------
     image : str, path-like or ndarray
-        A file path, or an array of shape (height, width), (height, width, 3)
-        or (height, width, 4), integer or float.
+        A file path, or an array as :func:`read_image` takes it.
 
     Returns
     -------
@@ -108,28 +106,10 @@ def read_gray(image):
     >>> read_gray(data.astronaut()).shape
     (512, 512)
     """
-    from skimage import io
-    from skimage.color import rgb2gray, rgba2rgb
+    from skimage.color import rgb2gray
     from skimage.util import img_as_float
 
-    if isinstance(image, (str, Path)):
-        try:
-            image = io.imread(image)
-        except Exception as exc:
-            first_line = (
-                str(exc).strip().splitlines()[0]
-                if str(exc).strip()
-                else type(exc).__name__
-            )
-            raise ValueError(f"Cannot read image {image}: {first_line}") from exc
-    image = np.asarray(image)
-    if image.ndim == 3 and image.shape[-1] == 4:
-        image = rgba2rgb(image)
-    if image.ndim == 3 and image.shape[-1] == 3:
-        image = rgb2gray(image)
-    if image.ndim != 2 or min(image.shape) < 1:
-        raise ValueError(
-            f"Expected a gray (h, w) or color (h, w, 3|4) image, got shape "
-            f"{image.shape}."
-        )
-    return img_as_float(image)
+    from ._photos import read_image
+
+    pixels = read_image(image)
+    return rgb2gray(pixels) if pixels.ndim == 3 else img_as_float(pixels)
