@@ -250,8 +250,9 @@ def _as_rgb(pixels):
 def _mtcnn_faces(rows):
     x1, y1, x2, y2 = rows[:, 1], rows[:, 2], rows[:, 3], rows[:, 4]
     boxes = np.round(np.stack([y1, x1, y2 - y1, x2 - x1], axis=1)).astype(int)
-    # mtcnn gives (x, y) pairs; skfer speaks (row, col) everywhere.
-    landmarks = rows[:, 6:16].reshape(-1, 5, 2)[:, :, ::-1]
+    # mtcnn gives the five x, then the five y; skfer speaks (row, col).
+    x, y = rows[:, 6:11], rows[:, 11:16]
+    landmarks = np.stack([y, x], axis=2)
     return _faces(boxes, np.clip(rows[:, 5], 0, 1), landmarks)
 
 
