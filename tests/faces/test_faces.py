@@ -75,7 +75,9 @@ def test_phone_and_print_copies_find_the_same_face(tmp_path, mtcnn_astronaut):
     exif[0x0112] = 6  # "turn 90 degrees clockwise to view"
     Image.fromarray(np.rot90(ASTRONAUT, 1)).save(tmp_path / "phone.jpg", exif=exif)
     Image.fromarray(ASTRONAUT).convert("CMYK").save(tmp_path / "print.jpg")
-    found = MTCNNDetector().detect_many([tmp_path / "phone.jpg", tmp_path / "print.jpg"])
+    found = MTCNNDetector().detect_many(
+        [tmp_path / "phone.jpg", tmp_path / "print.jpg"]
+    )
     for faces in found:
         assert faces.boxes.shape == (1, 4)
         np.testing.assert_allclose(faces.boxes[0], mtcnn_astronaut.boxes[0], atol=8)
@@ -91,7 +93,9 @@ def test_turned_face_is_levelled(mtcnn_astronaut):
     kwargs = dict(landmarks=faces.landmarks[0])
     levelled = crop_face(read_gray(turned), faces.boxes[0], **kwargs).astype(float)
     tilted = crop_face(read_gray(turned), faces.boxes[0]).astype(float)
-    assert np.corrcoef(upright, levelled)[0, 1] > np.corrcoef(upright, tilted)[0, 1] + 0.1
+    assert (
+        np.corrcoef(upright, levelled)[0, 1] > np.corrcoef(upright, tilted)[0, 1] + 0.1
+    )
 
 
 def test_crop_is_the_face_region():
