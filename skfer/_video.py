@@ -98,10 +98,10 @@ def _read_frames(path, every, batch_size):
         raise ValueError(f"Cannot read video {path}: {reason}") from exc
     width, height = meta["size"]
     fps = float(meta.get("fps") or 0)
-    return fps, _batches(reader, (height, width, 3), batch_size)
+    return fps, _batches(reader, (height, width, 3), batch_size, path)
 
 
-def _batches(reader, shape, batch_size):
+def _batches(reader, shape, batch_size, path):
     batch = []
     try:
         for raw in reader:
@@ -109,7 +109,13 @@ def _batches(reader, shape, batch_size):
             if len(batch) == batch_size:
                 yield batch
                 batch = []
-        if batch:
-            yield batch
+    except (OSError, RuntimeError) as exc:
+        # A file cut short decodes up to the damage, then ffmpeg fails.
+        lines = str(exc).strip().splitlines()
+        raise ValueError(
+            f"Cannot read video {path}: {lines[-1] if lines else exc}"
+        ) from exc
     finally:
         reader.close()
+    if batch:
+        yield batch
