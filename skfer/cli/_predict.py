@@ -70,7 +70,8 @@ def _rows(results):
     """(file, frame, time, face number, record or None) per face, or per
     photo or frame without a face."""
     for result in results:
-        frames = result.get("frames") or [{"frame": None, "time": None, **result}]
+        photo = [{"frame": None, "time": None, **result}]
+        frames = result["frames"] if "frames" in result else photo
         for frame in frames:
             faces = frame["faces"] or [None]
             for i, face in enumerate(faces):
