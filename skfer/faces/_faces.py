@@ -8,13 +8,13 @@ from sklearn.utils import Bunch
 from ..utils import check_image_shape, read_gray, read_image
 from ._detectors import check_detector
 
-# How FER2013 frames a face, relative to each detector's box: the crop is a
-# square of side max(h, w) * (1 + 2 * margin) whose centre sits ``shift``
-# box sides below the box centre. Measured on Training faces pasted into
-# photos, not chosen by eye (the results page has the table):
-#     python benchmarks/bench_detection.py --framing --n-faces 60
-# MTCNN's box is about as tall as FER2013's crop (side ratio 0.954), the
-# cascade's a little smaller (1.161); both centres agree within 1%.
+#: How FER2013 frames a face, relative to each detector's box: the crop is a
+#: square of side ``max(h, w) * (1 + 2 * margin)`` whose centre sits
+#: ``shift`` box sides below the box's centre. Measured on Training faces
+#: pasted into photos, not chosen by eye (the results page has the table):
+#: ``cd benchmarks && python bench_detection.py --framing --n-faces 60``.
+#: MTCNN's box is about as tall as FER2013's crop (side ratio 0.954), the
+#: cascade's a little smaller (1.161); both centres agree within 1%.
 FRAMING = {
     "MTCNNDetector": {"margin": -0.02, "shift": 0.0},
     "CascadeDetector": {"margin": 0.08, "shift": 0.0},
