@@ -23,8 +23,9 @@ def read_image(image):
     Parameters
     ----------
     image : str, path-like or ndarray
-        A file path, or an array of shape (height, width), (height, width, 3)
-        or (height, width, 4): uint8, uint16, another integer type holding
+        A file path, or an array of shape (height, width), (height, width, 1)
+        or (height, width, 2) (gray, with alpha), (height, width, 3) or
+        (height, width, 4): uint8, uint16, another integer type holding
         levels 0..255, bool, or float in [0, 1].
 
     Returns
@@ -35,8 +36,9 @@ def read_image(image):
     Raises
     ------
     ValueError
-        If the file cannot be read as an image (the message names it), or
-        the array is not an image or its levels are out of range.
+        If the file cannot be read as an image or holds several frames (the
+        message names it), or the array is not an image or its levels are
+        out of range.
 
     Examples
     --------
@@ -57,6 +59,12 @@ def _read_file(path):
 
     try:
         with Image.open(path) as opened:
+            if getattr(opened, "n_frames", 1) > 1:
+                raise ValueError(
+                    f"Cannot read image {path}: it holds {opened.n_frames} "
+                    f"frames (an animation or a multi-page file); save the "
+                    f"frame to analyse, or pass a video to analyze_video."
+                )
             opened.load()
             return _from_pillow(ImageOps.exif_transpose(opened))
     except (OSError, UnidentifiedImageError, SyntaxError) as exc:
@@ -106,6 +114,13 @@ def _scale_16bit(levels, mode):
 
 
 def _from_array(image):
+    if image.ndim == 3 and image.shape[-1] in (1, 2):
+        # Gray with one channel, or gray and alpha: alpha as for color.
+        gray = _as_ubyte(image[..., 0])
+        if image.shape[-1] == 1:
+            return gray
+        rgba = np.dstack([gray] * 3 + [_as_ubyte(image[..., 1])])
+        return _flatten_alpha(rgba)[..., 0].copy()
     if image.ndim == 3 and image.shape[-1] in (3, 4):
         pixels = _as_ubyte(image)
         return _flatten_alpha(pixels) if image.shape[-1] == 4 else pixels

@@ -99,3 +99,17 @@ def test_gray_files_stay_exact(tmp_path):
     Image.fromarray(face.astype(np.uint8)).save(tmp_path / "face.png")
     levels = img_as_ubyte(read_gray(tmp_path / "face.png"))
     np.testing.assert_array_equal(levels, face)
+
+
+def test_one_and_two_channel_arrays_are_gray():
+    gray = ASTRONAUT[..., :1]
+    np.testing.assert_array_equal(read_image(gray), gray[..., 0])
+    transparent = np.dstack([gray, np.zeros_like(gray)])
+    assert (read_image(transparent) == 255).all()
+
+
+def test_animations_are_refused_by_name(tmp_path):
+    frames = [Image.fromarray(np.full((8, 8), v, np.uint8)) for v in (0, 255)]
+    frames[0].save(tmp_path / "blink.gif", save_all=True, append_images=frames[1:])
+    with pytest.raises(ValueError, match="blink.gif.*2 frames"):
+        read_image(tmp_path / "blink.gif")
