@@ -118,6 +118,13 @@ def _api_rst():
         "docstring. Only :mod:`skfer.keras` imports TensorFlow.",
         "",
     ]
+    # The one-call entry points live at the top: skfer.analyze, ...
+    top = [n for n in skfer.__all__ if n != "__version__"]
+    if top:
+        title = ":mod:`skfer`: photos and videos"
+        lines += [title, "-" * len(title), "", ".. currentmodule:: skfer", "",
+                  "**Functions**", "", ".. autosummary::", "   :toctree: generated/",
+                  "", *(f"   {n}" for n in sorted(top)), ""]
     for name in _public_packages():
         modname = f"skfer.{name}"
         try:

@@ -43,3 +43,13 @@ def test_no_matplotlib_on_import(module):
     # Charts import matplotlib when drawn: it is an optional dependency.
     code = f"import sys, {module}; sys.exit('matplotlib' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_analyze_is_found_without_tensorflow():
+    # skfer.analyze loads on first use, and TensorFlow only when it runs.
+    code = (
+        "import sys, skfer; skfer.analyze, skfer.analyze_video; "
+        "import skfer.plotting, skfer.cli._predict; "
+        "sys.exit('tensorflow' in sys.modules or 'mtcnn' in sys.modules)"
+    )
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -45,7 +45,7 @@ def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
     # The README's main job: no --model means the shipped model.
     assert main(["predict", str(PHOTO), "--json"]) == 0
     ((face,),) = [photo["faces"] for photo in json.loads(capsys.readouterr().out)]
-    assert face["emotion"] == "happy"
+    assert face["label"] == "happy"
 
 
 
@@ -65,7 +65,7 @@ def test_readme_main_job_prints_only_its_table():
     assert done.returncode == 0
     assert done.stderr == ""
     header, row = done.stdout.splitlines()
-    assert header.split()[:2] == ["image", "face"] and "happy" in row.split()
+    assert header.split()[:2] == ["file", "face"] and "happy" in row.split()
 
 def test_shipped_three_label_model_keeps_fer_codes(capsys):
     model = load("fer2013", labels=3)

@@ -81,14 +81,6 @@ def check_evaluate(args):
     _check_writable_folder(folder, f"--plots {folder}", create=True)
 
 
-def check_predict(args):
-    """The model file and every photo exist, before the model is loaded."""
-    _check_model_file(args.model)
-    for image in args.images:
-        if not Path(image).is_file():
-            raise FileNotFoundError(f"No image file at {image}.")
-
-
 def _check_model_file(path):
     if path is not None and not Path(path).is_file():
         raise FileNotFoundError(f"No model file at {path!r}.")

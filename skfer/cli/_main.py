@@ -42,9 +42,14 @@ def _parser():
     d.add_argument("--seed", type=non_negative_int, default=0)
 
     p = commands.add_parser(
-        "predict", help="emotion of each face in photos", epilog=_EPILOG
+        "predict", help="emotion of each face in photos and videos", epilog=_EPILOG
     )
-    p.add_argument("images", nargs="+", metavar="IMAGE", help="photo files")
+    p.add_argument(
+        "images",
+        nargs="+",
+        metavar="PATH",
+        help="photos, videos, folders of them, or glob patterns",
+    )
     p.add_argument(
         "--model",
         metavar="FILE",
@@ -57,7 +62,28 @@ def _parser():
         default=7,
         help="shipped model to use: 7 emotions or happy/sad/neutral",
     )
-    p.add_argument("--json", action="store_true", help="JSON output")
+    p.add_argument(
+        "--detector",
+        choices=("mtcnn", "cascade"),
+        default="mtcnn",
+        help="face finder: MTCNN (default) or the light LBP cascade",
+    )
+    p.add_argument(
+        "--every",
+        type=positive_int,
+        default=10,
+        metavar="N",
+        help="videos: analyse every N-th frame (default: 10)",
+    )
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="JSON output")
+    out.add_argument("--csv", action="store_true", help="CSV output, a row per face")
+    p.add_argument(
+        "--annotate",
+        metavar="OUT",
+        help="draw the results: OUT.png for one file, else a folder of PNGs "
+        "(a timeline for each video)",
+    )
 
     t = commands.add_parser("train", help="train a model and save it", epilog=_EPILOG)
     t.add_argument("--model", required=True, choices=MODEL_NAMES)
@@ -161,7 +187,7 @@ def _error(exc, status):
 
 
 def _run(args):
-    from ._checks import check_evaluate, check_predict, check_train
+    from ._checks import check_evaluate, check_train
     from ._data import load_data
 
     if args.command == "demo":
@@ -187,13 +213,10 @@ def _run(args):
             width=args.width,
         )
         return 0
-    (check_predict if args.command == "predict" else check_evaluate)(args)
-    model = _load(args.model, args.labels)
     if args.command == "predict":
-        from ._predict import predict
-
-        predict(model, args.images, as_json=args.json)
-        return 0
+        return _predict(args)
+    check_evaluate(args)
+    model = _load(args.model, args.labels)
     from ._evaluate import evaluate
 
     X, y, described = load_data(args.data, usage=args.usage, labels=args.labels)
@@ -205,6 +228,23 @@ def _run(args):
         )
     evaluate(model, X, y, plots=args.plots)
     return 0
+
+
+def _predict(args):
+    from ._predict import check_paths, predict
+
+    files, missing = check_paths(args)
+    model = _load(args.model, args.labels)
+    output = "json" if args.json else "csv" if args.csv else "table"
+    failed = predict(
+        model,
+        files,
+        detector=args.detector,
+        every=args.every,
+        output=output,
+        annotate=args.annotate,
+    )
+    return 1 if failed or missing else 0
 
 
 def _load(path, labels):

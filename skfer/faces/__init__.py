@@ -1,5 +1,23 @@
-"""Face finding and cropping for real photos (scikit-image's LBP cascade)."""
+"""Reading photos right, finding faces (MTCNN or the LBP cascade), aligning
+and cropping them to the FER2013 format.
 
-from ._faces import crop_face, detect_faces, extract_faces, read_gray
+TensorFlow is imported by the first MTCNN detection, not by this module.
+"""
 
-__all__ = ["crop_face", "detect_faces", "extract_faces", "read_gray"]
+from ..utils import read_gray, read_image
+from ._detectors import LANDMARKS, CascadeDetector, MTCNNDetector, check_detector
+from ._faces import FRAMING, crop_face, detect_faces, extract_faces, eye_angle
+
+__all__ = [
+    "FRAMING",
+    "LANDMARKS",
+    "CascadeDetector",
+    "MTCNNDetector",
+    "check_detector",
+    "crop_face",
+    "detect_faces",
+    "extract_faces",
+    "eye_angle",
+    "read_gray",
+    "read_image",
+]

@@ -1,7 +1,6 @@
 """The one image convention: rows of flattened pixels plus an ``image_shape``."""
 
 import numbers
-from pathlib import Path
 
 import numpy as np
 
@@ -92,9 +91,7 @@ def read_gray(image):
     Parameters
     ----------
     image : str, path-like or ndarray
-        A file path, or an array of shape (height, width), (height, width, 1)
-        or (height, width, 2) (gray, with alpha), (height, width, 3) or
-        (height, width, 4), integer or float in [0, 1].
+        A file path, or an array as :func:`read_image` takes it.
 
     Returns
     -------
@@ -114,59 +111,10 @@ def read_gray(image):
     >>> read_gray(data.astronaut()).shape
     (512, 512)
     """
-    from skimage import io
-
-    name = None
-    if isinstance(image, (str, Path)):
-        name = str(image)
-        try:
-            image = io.imread(image)
-        except Exception as exc:
-            raise ValueError(f"Cannot read image {name}: {_why(exc)}") from exc
-    try:
-        return _gray(np.asarray(image))
-    except ValueError as exc:
-        if name is None:
-            raise
-        raise ValueError(f"Cannot use image {name}: {exc}") from None
-
-
-def _why(exc):
-    if isinstance(exc, OSError) and exc.errno:
-        return exc.strerror  # no such file, a folder, permission denied
-    text = str(exc).strip()
-    detail = text.splitlines()[0] if text else type(exc).__name__
-    if "Could not find a backend" in detail:
-        # imageio's words for "no decoder recognises these bytes".
-        detail = "no decoder recognises it"
-    return f"not a readable image (empty, truncated or another format: {detail})"
-
-
-def _gray(image):
-    from skimage.color import rgb2gray, rgba2rgb
+    from skimage.color import rgb2gray
     from skimage.util import img_as_float
 
-    if image.ndim == 3 and image.shape[-1] in (1, 2):
-        # Gray, or gray and alpha: as RGBA, so that alpha is handled as for color.
-        gray = image[..., :1]
-        alpha = image[..., 1:] if image.shape[-1] == 2 else None
-        image = gray[..., 0] if alpha is None else np.dstack([gray] * 3 + [alpha])
-    if image.ndim == 3 and image.shape[-1] == 4:
-        image = rgba2rgb(image)
-    if image.ndim == 3 and image.shape[-1] == 3:
-        image = rgb2gray(image)
-    if image.ndim != 2 or min(image.shape) < 1:
-        frames = " (several frames: an animation or a multi-page file?)"
-        raise ValueError(
-            f"Expected a gray (h, w) or color (h, w, 3|4) image, got shape "
-            f"{image.shape}{frames if image.ndim > 2 else ''}."
-        )
-    if image.dtype.kind not in "uifb":
-        raise ValueError(f"Expected an image of numbers, got dtype {image.dtype}.")
-    image = img_as_float(image)
-    if not (np.isfinite(image).all() and 0 <= image.min() and image.max() <= 1):
-        raise ValueError(
-            f"Float images must lie in [0, 1], got values from "
-            f"{np.nanmin(image):g} to {np.nanmax(image):g}."
-        )
-    return image
+    from ._photos import read_image
+
+    pixels = read_image(image)
+    return rgb2gray(pixels) if pixels.ndim == 3 else img_as_float(pixels)

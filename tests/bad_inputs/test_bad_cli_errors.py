@@ -80,7 +80,7 @@ ROWS = [
         1,
         "text.jpg: not a readable image",
     ),
-    (["predict", "{tmp}/gone.jpg", "--model", "{model}"], 1, "No image file"),
+    (["predict", "{tmp}/gone.jpg", "--model", "{model}"], 1, "no such file"),
     (["predict", "{text_jpg}", "--model", "{tmp}/gone.joblib"], 1, "gone.joblib"),
     (["evaluate", "{model}", "--data", "{tmp}/gone.csv"], 1, "gone.csv"),
     (["evaluate", "{model}", "--data", "{face_npz}", "--usage", "X"], 1, "no 'X'"),

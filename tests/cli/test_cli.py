@@ -46,12 +46,81 @@ def test_predict_table_and_json(hog_svm, photos, capsys):
     assert "no face found" in table[2]
     assert main(["predict", *images, "--model", str(hog_svm), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
+    assert [r["file"] for r in result] == images
     (face,) = result[0]["faces"]
     assert result[1]["faces"] == []
-    assert set(face["probabilities"]) == {"happy", "sad", "neutral"}
-    assert abs(sum(face["probabilities"].values()) - 1) < 1e-3
-    assert face["emotion"] == max(face["probabilities"], key=face["probabilities"].get)
-    assert 40 < face["box"]["row"] < 100
+    assert set(face["proba"]) == {"happy", "sad", "neutral"}
+    assert abs(sum(face["proba"].values()) - 1) < 1e-3
+    assert face["label"] == max(face["proba"], key=face["proba"].get)
+    assert 40 < face["box"][0] < 100 and 0.9 < face["score"] <= 1
+
+
+def test_predict_folders_globs_and_bad_files_go_on(hog_svm, photos, tmp_path, capsys):
+    (tmp_path / "broken.jpg").write_bytes(b"no image")
+    argv = ["predict", str(photos), str(tmp_path / "*.jpg"), "nowhere.png"]
+    assert main([*argv, "--model", str(hog_svm), "--detector", "cascade"]) == 1
+    out, err = capsys.readouterr()
+    assert "astronaut.png" in out and "wall.png" in out and "broken" not in out
+    assert err.count("skfer: error:") == 2
+    assert "nowhere.png: no such file" in err and "broken.jpg" in err
+    assert "Traceback" not in err
+
+
+def test_path_errors_come_before_any_model_loads(monkeypatch, capsys):
+    from skfer.cli import _main
+
+    def fail(*args):
+        raise AssertionError("a model was loaded")
+
+    monkeypatch.setattr(_main, "_load", fail)
+    assert main(["predict", "nowhere.png", "no/*.jpg"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "skfer: error: nowhere.png: no such file or folder"
+    assert err[1] == "skfer: error: no/*.jpg: no file matches this pattern"
+
+
+def test_predict_csv_and_annotate(hog_svm, photos, tmp_path, capsys):
+    import csv
+
+    images = [str(photos / "astronaut.png"), str(photos / "wall.png")]
+    out = tmp_path / "pictures"
+    argv = [
+        "predict",
+        *images,
+        "--model",
+        str(hog_svm),
+        "--csv",
+        "--annotate",
+        str(out),
+    ]
+    assert main(argv) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert [r["file"] for r in rows] == images
+    assert rows[0]["label"] in {"happy", "sad", "neutral"} and rows[0]["face"] == "1"
+    assert rows[1]["label"] == "" and rows[1]["face"] == ""
+    assert sorted(p.name for p in out.iterdir()) == ["astronaut.png", "wall.png"]
+    single = tmp_path / "one.png"
+    assert (
+        main(["predict", images[0], "--model", str(hog_svm), "--annotate", str(single)])
+        == 0
+    )
+    assert io.imread(single).ndim == 3
+
+
+def test_predict_video(hog_svm, clip, tmp_path, capsys):
+    import csv
+
+    timeline = tmp_path / "timeline.png"
+    argv = ["predict", str(clip), "--model", str(hog_svm), "--every", "4", "--csv"]
+    assert main([*argv, "--annotate", str(timeline)]) == 0
+    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    assert [(r["frame"], r["time"]) for r in rows] == [
+        ("0", "0.0"),
+        ("4", "0.8"),
+        ("8", "1.6"),
+    ]
+    assert all(r["face"] == "1" for r in rows)
+    assert io.imread(timeline).ndim == 3
 
 
 def test_train_cnn_shows_epoch_progress(tmp_path, capsys):

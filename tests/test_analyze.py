@@ -1,0 +1,92 @@
+import json
+
+import numpy as np
+import pytest
+from skimage import data
+from sklearn.dummy import DummyClassifier
+from sklearn.exceptions import NotFittedError
+from sklearn.linear_model import LogisticRegression
+
+import skfer
+from skfer.datasets import EMOTIONS, load_fer2013_sample
+
+
+def _check_record(face, names):
+    assert set(face) == {"box", "score", "label", "proba"}
+    assert len(face["box"]) == 4 and all(isinstance(v, int) for v in face["box"])
+    assert list(face["proba"]) == list(names)
+    assert sum(face["proba"].values()) == pytest.approx(1)
+    assert face["label"] == max(face["proba"], key=face["proba"].get)
+    json.dumps(face)  # plain Python values only
+
+
+def test_any_fitted_model_and_the_cascade(hog_model):
+    (face,) = skfer.analyze(data.astronaut(), model=hog_model, detector="cascade")
+    _check_record(face, EMOTIONS)
+    assert face["box"] == (64, 172, 103, 103) and face["score"] is None
+
+
+def test_mtcnn_finds_her_not_the_cat(hog_model):
+    (face,) = skfer.analyze(data.astronaut(), model=hog_model)
+    _check_record(face, EMOTIONS)
+    assert 0.9 < face["score"] <= 1
+    assert skfer.analyze(data.chelsea(), model=hog_model) == []
+
+
+def test_gray_photo_and_path(hog_model, tmp_path):
+    from skimage import io
+
+    path = tmp_path / "gray.png"
+    io.imsave(path, (data.astronaut()[..., 1]))
+    (face,) = skfer.analyze(path, model=hog_model)
+    assert 40 < face["box"][0] < 100
+
+
+def test_label_names_follow_the_model():
+    fer = load_fer2013_sample()
+    X = fer.data[:300]
+    # Names as classes (FER+-style strings) pass through unchanged.
+    named = DummyClassifier().fit(X, np.array(EMOTIONS)[fer.target[:300]])
+    (face,) = skfer.analyze(data.astronaut(), model=named, detector="cascade")
+    assert set(face["proba"]) == set(EMOTIONS)
+    three = np.isin(fer.target, [3, 4, 6])
+    codes = DummyClassifier().fit(fer.data[three], fer.target[three])
+    (face,) = skfer.analyze(data.astronaut(), model=codes, detector="cascade")
+    assert list(face["proba"]) == ["happy", "sad", "neutral"]
+
+
+def test_bad_models_are_named():
+    with pytest.raises(TypeError, match="load_model"):
+        skfer.analyze(data.astronaut(), model="model.joblib")
+    with pytest.raises(TypeError, match="predict_proba"):
+        skfer.analyze(data.astronaut(), model=object())
+    with pytest.raises(NotFittedError):
+        skfer.analyze(data.astronaut(), model=LogisticRegression())
+
+
+def test_shipped_model_by_default():
+    (face,) = skfer.analyze(data.astronaut())
+    _check_record(face, EMOTIONS)
+
+
+def test_video_every_nth_frame(hog_model, clip):
+    frames = skfer.analyze_video(clip, model=hog_model, every=5)
+    assert [f["frame"] for f in frames] == [0, 5, 10]
+    assert [f["time"] for f in frames] == pytest.approx([0.0, 1.0, 2.0])
+    for frame in frames:
+        (face,) = frame["faces"]
+        _check_record(face, EMOTIONS)
+    # The face slides right by 3 pixels a frame.
+    cols = [f["faces"][0]["box"][1] for f in frames]
+    assert cols[0] < cols[1] < cols[2]
+
+
+def test_video_errors_are_named(hog_model, tmp_path):
+    bad = tmp_path / "broken.mp4"
+    bad.write_bytes(b"not a video")
+    with pytest.raises(ValueError, match="broken.mp4"):
+        skfer.analyze_video(bad, model=hog_model)
+    with pytest.raises(FileNotFoundError):
+        skfer.analyze_video(tmp_path / "nowhere.mp4", model=hog_model)
+    with pytest.raises(ValueError, match="every"):
+        skfer.analyze_video(bad, model=hog_model, every=0)
