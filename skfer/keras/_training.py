@@ -88,6 +88,9 @@ def take(a, index):
     return a[index]
 
 
+_ABSENT = object()
+
+
 class Checkpoint(keras.callbacks.Callback):
     """Save the estimator being fitted at the end of every epoch.
 
@@ -109,10 +112,20 @@ class Checkpoint(keras.callbacks.Callback):
         for key, value in (logs or {}).items():
             self._history[key] = [*self._history[key], float(value)]
         est = self.estimator
+        # The file gets the history so far; the estimator gets it back as it
+        # was, since scikeras adds this fit's epochs to it at the end of fit
+        # (a resumed run would otherwise count them twice).
+        before = est.__dict__.get("history_", _ABSENT)
         est.history_ = dict(self._history)
-        path = os.fspath(est.checkpoint)
-        joblib.dump(est, path + ".tmp")
-        os.replace(path + ".tmp", path)
+        try:
+            path = os.fspath(est.checkpoint)
+            joblib.dump(est, path + ".tmp")
+            os.replace(path + ".tmp", path)
+        finally:
+            if before is _ABSENT:
+                del est.history_
+            else:
+                est.history_ = before
 
 
 class EpochSeeds(keras.callbacks.Callback):

@@ -83,6 +83,24 @@ def test_a_run_split_in_two_gives_the_weights_of_one_run(data, fast, tmp_path):
     np.testing.assert_array_equal(whole.history_["loss"], resumed.history_["loss"])
 
 
+def test_a_resumed_run_keeps_its_checkpoint_and_history(data, fast, tmp_path):
+    # Resumed with the checkpoint kept, as a run cut again and again is.
+    X, y = data
+    params = {**fast, **RECIPE, "epochs": 4}
+    whole = CNN2Classifier(**params).fit(X, y)
+    path = tmp_path / "run.ckpt"
+    CNN2Classifier(**params, checkpoint=path, callbacks=[StopAfter(2)]).fit(X, y)
+    resumed = load_model(path).set_params(warm_start=True, callbacks=[StopAfter(3)])
+    resumed.fit(X, y)
+    assert len(resumed.history_["loss"]) == 3
+    assert len(load_model(path).history_["loss"]) == 3
+    resumed = load_model(path).set_params(warm_start=True).fit(X, y)
+    assert len(resumed.history_["loss"]) == 4
+    for a, b in zip(whole.model_.get_weights(), resumed.model_.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(whole.history_["loss"], resumed.history_["loss"])
+
+
 def test_batches_depend_only_on_seed_epoch_and_index():
     X = np.arange(40 * 16, dtype=np.uint8).reshape(40, 16)
     y = np.arange(40) % 2
