@@ -1,10 +1,10 @@
-"""Reading photos right, finding faces (MTCNN or the LBP cascade), aligning
-and cropping them to the FER2013 format.
+"""Finding faces in photos (MTCNN or the LBP cascade), aligning and
+cropping them to the FER2013 format; :func:`skfer.utils.read_image` reads
+the photos.
 
 TensorFlow is imported by the first MTCNN detection, not by this module.
 """
 
-from ..utils import read_gray, read_image
 from ._detectors import LANDMARKS, CascadeDetector, MTCNNDetector, check_detector
 from ._faces import FRAMING, crop_face, detect_faces, extract_faces, eye_angle
 
@@ -18,6 +18,4 @@ __all__ = [
     "detect_faces",
     "extract_faces",
     "eye_angle",
-    "read_gray",
-    "read_image",
 ]

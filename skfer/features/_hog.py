@@ -26,9 +26,9 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
     :func:`skimage.feature.hog` computes it with the same parameters, to
     within 1e-6 (its float32 histograms may differ from skimage's in the
     last bits; 5e-8 on FER2013). The
-    whole batch is computed at once with vectorised numpy: for 8-bit images
-    over 20x the per-image loop on one core (``benchmarks/bench_hog.py``),
-    for float images about 7x.
+    whole batch is computed at once with vectorised numpy, many times faster
+    than a per-image loop (the results page gives ``benchmarks/bench_hog.py``'s
+    figures).
     The transformer is stateless: ``fit`` only validates.
 
     Parameters

@@ -7,9 +7,13 @@ other architectures share the base class and get the smoke tests of
 ``test_keras_smoke.py``.
 """
 
+import pytest
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 from skfer.keras import CNN1Classifier
+
+# Minutes on two cores: `pytest -m 'not slow'` leaves it out.
+pytestmark = pytest.mark.slow
 
 CHECKED = CNN1Classifier(
     image_shape=None, width=2, epochs=1, batch_size=16, validation_split=0.0,
