@@ -13,15 +13,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import skfer
+
+# Five fits in a new process: `pytest -m 'not slow'` leaves it out.
+pytestmark = pytest.mark.slow
 
 SCRIPT = """
 import numpy as np
 from skfer.keras import (CNN1Classifier, CNN2Classifier, HOGCNNClassifier,
                          ResNetClassifier, TinyXceptionClassifier)
-
-# Minutes on two cores: `pytest -m 'not slow'` leaves it out.
-pytestmark = pytest.mark.slow
 rng = np.random.default_rng(0)
 X = rng.integers(0, 256, size=(101, 576), dtype=np.uint8)
 y = np.arange(101) % 3
