@@ -45,8 +45,8 @@ from skfer.faces import (  # noqa: E402
     CascadeDetector,
     MTCNNDetector,
     crop_face,
-    read_gray,
 )
+from skfer.utils import read_gray  # noqa: E402
 
 CANVAS = 320
 FACE_FREE = (

@@ -12,8 +12,8 @@ from skfer.faces import (
     detect_faces,
     extract_faces,
     eye_angle,
-    read_gray,
 )
+from skfer.utils import read_gray
 
 ASTRONAUT = data.astronaut()
 

@@ -1,4 +1,9 @@
-"""Fixtures shared by the photo, video and command-line tests."""
+"""Fixtures shared by the photo, video and command-line tests.
+
+At the repository root rather than in tests/: pytest collects every module
+under its test paths for doctests, and a tests/conftest.py beside the
+subfolders' own conftest.py files then clashes with them by module name.
+"""
 
 import numpy as np
 import pytest
