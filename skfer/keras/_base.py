@@ -6,7 +6,6 @@ import warnings
 from contextlib import nullcontext
 from numbers import Integral, Real
 
-import keras
 import numpy as np
 from imblearn.utils import Substitution
 from sklearn.utils import ClassifierTags
@@ -18,17 +17,15 @@ from ._batches import keras_fit_inputs
 from ._checks import check_classes, check_images
 from ._docs import KERAS_DOCS
 from ._recipe import (
-    SmoothedCrossentropy,
     check_distribution,
-    cosine_schedule,
-    recipe_callbacks,
-    recipe_optimizer,
+    compile_network,
+    training_callbacks,
     upgrade_state,
     views,
 )
 from ._scikeras import ScikerasAdapter
 from ._tf_data import predict_inputs, uses_tf_data
-from ._training import Checkpoint, EpochSeeds, int_seed, seeded
+from ._training import int_seed, seeded
 
 
 @Substitution(**KERAS_DOCS)
@@ -274,45 +271,13 @@ class BaseFERClassifier(ScikerasAdapter):
 
     def _compile(self, inputs, outputs, name, compile_kwargs):
         """The network, compiled with the recipe: each architecture's last step."""
-        schedule = None
-        if self.lr_schedule == "cosine":
-            schedule = cosine_schedule(
-                self.epochs, self.warmup_epochs, self._steps_per_epoch
-            )
-        optimizer = recipe_optimizer(
-            compile_kwargs["optimizer"],
-            weight_decay=self.weight_decay,
-            ema_momentum=self.ema_momentum,
-            schedule=schedule,
-        )
-        compile_kwargs = {**compile_kwargs, "optimizer": optimizer}
-        soft = getattr(self, "_target_distribution", None) is not None
-        if self.label_smoothing or soft:
-            compile_kwargs["loss"] = SmoothedCrossentropy(
-                outputs.shape[-1], self.label_smoothing
-            )
-        model = keras.Model(inputs, outputs, name=name)
-        model.compile(**compile_kwargs)
-        return model
+        return compile_network(self, inputs, outputs, name, compile_kwargs)
 
     def _fit_inputs(self, X, y, sample_weight, initial_epoch, kwargs):
         return keras_fit_inputs(self, X, y, sample_weight, initial_epoch, kwargs)
 
     def _training_callbacks(self, given):
-        # The checkpoint comes last, to save what the others logged.
-        return (
-            [EpochSeeds(self._seed)]
-            + recipe_callbacks(
-                schedule=self.lr_schedule,
-                ema=self.ema_momentum is not None,
-                monitor="val_loss" if self.validation_split else "loss",
-                patience=self.patience,
-                lr_patience=self.lr_patience,
-                lr_factor=self.lr_factor,
-            )
-            + given
-            + ([Checkpoint(self)] if self.checkpoint is not None else [])
-        )
+        return training_callbacks(self, given)
 
     def _predict_views(self, X, **kwargs):
         """Probabilities, averaged over ``test_time_augmentation``'s views."""

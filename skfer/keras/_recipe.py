@@ -15,7 +15,7 @@ from sklearn.utils import check_array
 from sklearn.utils.validation import _num_samples, column_or_1d
 
 from ..augment import flip_horizontal, ten_crop
-from ._training import report_callbacks
+from ._training import Checkpoint, EpochSeeds, report_callbacks
 
 
 def recipe_optimizer(optimizer, *, weight_decay, ema_momentum, schedule):
@@ -175,3 +175,44 @@ def upgrade_state(state, cls):
         if p.default is not inspect.Parameter.empty
     }
     return {**defaults, "test_time_augmentation": "flip" if flip else None, **state}
+
+
+def compile_network(est, inputs, outputs, name, compile_kwargs):
+    """``est``'s network, compiled with its recipe: optimizer settings, the
+    learning-rate schedule, and the smoothed or soft-target loss."""
+    schedule = None
+    if est.lr_schedule == "cosine":
+        schedule = cosine_schedule(est.epochs, est.warmup_epochs, est._steps_per_epoch)
+    optimizer = recipe_optimizer(
+        compile_kwargs["optimizer"],
+        weight_decay=est.weight_decay,
+        ema_momentum=est.ema_momentum,
+        schedule=schedule,
+    )
+    compile_kwargs = {**compile_kwargs, "optimizer": optimizer}
+    soft = getattr(est, "_target_distribution", None) is not None
+    if est.label_smoothing or soft:
+        compile_kwargs["loss"] = SmoothedCrossentropy(
+            outputs.shape[-1], est.label_smoothing
+        )
+    model = keras.Model(inputs, outputs, name=name)
+    model.compile(**compile_kwargs)
+    return model
+
+
+def training_callbacks(est, given):
+    """Every callback of ``est``'s fit, ``given`` (scikeras') included."""
+    # The checkpoint comes last, to save what the others logged.
+    return (
+        [EpochSeeds(est._seed)]
+        + recipe_callbacks(
+            schedule=est.lr_schedule,
+            ema=est.ema_momentum is not None,
+            monitor="val_loss" if est.validation_split else "loss",
+            patience=est.patience,
+            lr_patience=est.lr_patience,
+            lr_factor=est.lr_factor,
+        )
+        + given
+        + ([Checkpoint(est)] if est.checkpoint is not None else [])
+    )
