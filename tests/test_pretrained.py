@@ -8,6 +8,7 @@ import joblib
 import numpy as np
 import pytest
 
+from skfer.augment import ten_crop
 from skfer.cli import main
 from skfer.datasets import load_fer2013_sample
 from skfer.keras import TinyXceptionClassifier
@@ -27,17 +28,19 @@ def test_shipped_model_is_a_fitted_7_class_classifier():
     np.testing.assert_array_equal(model.predict(X), model.classes_[proba.argmax(1)])
 
 
-def test_shipped_model_averages_each_face_with_its_mirror_by_default():
+@pytest.mark.parametrize("labels, views", [(7, "ten-crop"), (3, "flip")])
+def test_shipped_models_average_their_chosen_views_by_default(labels, views):
     X = load_fer2013_sample().images[:20]
-    flipped = load("fer2013")
-    plain = load("fer2013", test_time_augmentation=None)
-    assert flipped.test_time_augmentation == "flip"
+    default = load("fer2013", labels=labels)
+    plain = load("fer2013", labels=labels, test_time_augmentation=None)
+    assert default.test_time_augmentation == views
     assert plain.test_time_augmentation is None
-    mirror = X[:, :, ::-1].reshape(len(X), -1)
+    each = [
+        plain.predict_proba(view.reshape(len(X), -1))
+        for view in (ten_crop(X) if views == "ten-crop" else [X, X[:, :, ::-1]])
+    ]
     np.testing.assert_allclose(
-        flipped.predict_proba(X.reshape(len(X), -1)),
-        (plain.predict_proba(X.reshape(len(X), -1)) + plain.predict_proba(mirror)) / 2,
-        rtol=1e-5,
+        default.predict_proba(X.reshape(len(X), -1)), np.mean(each, axis=0), rtol=1e-5
     )
 
 
