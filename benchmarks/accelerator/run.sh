@@ -7,6 +7,8 @@
 set -euo pipefail
 : "${OUT:?set OUT}" "${BUDGET:=480}" "${KERAS_BACKEND:=torch}"
 export KERAS_BACKEND
+# Batches are augmented in this many processes, so the GPU is not kept waiting.
+export SKFER_DATA_WORKERS="${WORKERS:-8}"
 pip install -q --no-index --find-links .whl -r benchmarks/accelerator/requirements.txt
 python benchmarks/accelerator/pack_data.py unpack --out .devdata
 nvidia-smi --query-gpu=name,memory.used --format=csv,noheader || true

@@ -8,6 +8,7 @@ step under JAX on a GPU) and runs beside the training step.
 """
 
 import math
+import os
 
 import keras
 import numpy as np
@@ -42,11 +43,21 @@ class TrainingBatches(keras.utils.PyDataset):
         Seeds the order and the augmentation of every batch.
     epoch : int, default=0
         The epoch the next pass over the data belongs to.
+
+    Notes
+    -----
+    The environment variable ``SKFER_DATA_WORKERS=n`` prepares batches in
+    ``n`` processes when Keras reads them itself (backends other than
+    TensorFlow, or ``SKFER_KERAS_PIPELINE=keras``); ``benchmarks/accelerator``
+    uses it to feed a GPU.
     """
 
     def __init__(self, arrays, batch_size, *, pixels, image_shape, augmentation,
                  encode, shuffle, seed, epoch=0):
-        super().__init__()
+        # Augmenting in worker processes keeps a fast accelerator fed; the
+        # batches stay the same, as each one depends only on its index.
+        workers = int(os.environ.get("SKFER_DATA_WORKERS", "1"))
+        super().__init__(workers=workers, use_multiprocessing=workers > 1)
         self.arrays = tuple(a for a in arrays if a is not None)
         self.batch_size = batch_size
         self.pixels = pixels
