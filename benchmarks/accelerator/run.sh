@@ -9,7 +9,7 @@ set -euo pipefail
 export KERAS_BACKEND
 # Batches are augmented in this many processes, so the GPU is not kept waiting.
 export SKFER_DATA_WORKERS="${WORKERS:-8}"
-pip install -q --no-index --find-links .whl -r benchmarks/accelerator/requirements.txt
+python -m pip install -q --no-index --find-links .whl -r benchmarks/accelerator/requirements.txt
 python benchmarks/accelerator/pack_data.py unpack --out .devdata
 nvidia-smi --query-gpu=name,memory.used --format=csv,noheader || true
 # A checkpoint of an earlier run (same backend), copied to .devdata/resume.ckpt,
@@ -18,7 +18,7 @@ RESUME=()
 [ -f .devdata/resume.ckpt ] && RESUME=(--resume ../.devdata/resume.ckpt)
 cd benchmarks
 PYTHONPATH=.. python train_pretrained.py --data ../.devdata --no-report \
-    --model "${MODEL:-cnn2}" --width "${WIDTH:-48}" --augment \
+    --labels "${LABELS:-7}" --model "${MODEL:-cnn2}" --width "${WIDTH:-48}" --augment \
     --epochs "${EPOCHS:-120}" --batch-size "${BATCH:-128}" --seed 0 \
     --set lr_schedule=cosine --set warmup_epochs=3 --set optimizer=sgd \
     --set optimizer__learning_rate=0.1 --set optimizer__momentum=0.9 \
