@@ -9,7 +9,7 @@ class _Terminal(io.StringIO):
         return True
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def terminal():
     """``with terminal() as err:``: standard error is a terminal in the block.
 

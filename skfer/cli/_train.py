@@ -1,15 +1,23 @@
 """``skfer train``: fit a named model on FER2013 data and save it."""
 
+import sys
 import time
 
 import joblib
 
+from ..utils._progress import elapsed_bar
 from ._models import build_model
 
 
 def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
-    """Fit, showing progress (epochs and time left for CNNs), and save with joblib."""
-    callbacks = [] if name == "hog-svm" else [_epoch_progress(epochs)]
+    """Fit, showing progress, and save with joblib.
+
+    On a terminal, CNNs show a bar with one step per epoch and the time left,
+    other models the time spent and HOG's own bar; redirected, CNNs print
+    Keras' plain line per epoch (``verbose=2``) and other models nothing.
+    """
+    is_keras = name != "hog-svm"
+    callbacks, keras_verbose = keras_progress(epochs) if is_keras else ([], 0)
     model = build_model(
         name,
         balance=balance,
@@ -19,20 +27,50 @@ def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
         random_state=seed,
         callbacks=callbacks,
     )
+    final = model[-1] if hasattr(model, "steps") else model
     print(
         f"training {name} on {len(y)} images"
         f"{' (balanced by augmentation)' if balance else ''}...",
         flush=True,
     )
     start = time.perf_counter()
-    model.fit(X, y)
+    if is_keras:
+        final.set_params(verbose=keras_verbose)
+        model.fit(X, y)
+        # Neither the progress display nor its verbosity belongs to the model.
+        final.set_params(callbacks=None, verbose=0)
+    else:
+        hogs = _hog_steps(model)
+        for hog in hogs:
+            hog.set_params(verbose=1)
+        with elapsed_bar(f"training {name}", verbose=True):
+            model.fit(X, y)
+        for hog in hogs:
+            hog.set_params(verbose=0)
     print(f"trained in {time.perf_counter() - start:.0f} s")
-    if callbacks:
-        # The progress bar is not part of the model: do not save it.
-        (model[-1] if hasattr(model, "steps") else model).set_params(callbacks=None)
     joblib.dump(model, out)
     print(f"saved {out}")
     return model
+
+
+def keras_progress(epochs, stream=None):
+    """``(callbacks, verbose)`` of a Keras fit printing to ``stream``.
+
+    Keras' own bars rewrite their line with backspaces and colour codes even
+    when redirected: only a terminal gets one (a step per epoch, with the time
+    left); a file or pipe gets Keras' plain line per epoch.
+    """
+    stream = sys.stdout if stream is None else stream
+    if getattr(stream, "isatty", lambda: False)():
+        return [_epoch_progress(epochs)], 0
+    return [], 2
+
+
+def _hog_steps(model):
+    from ..features import HOGTransformer
+
+    params = model.get_params(deep=True).values()
+    return [step for step in params if isinstance(step, HOGTransformer)]
 
 
 def _epoch_progress(epochs):

@@ -28,7 +28,7 @@ def progress_bar(iterable=None, *, verbose, total=None, desc=None, unit="it", **
 
 
 @contextmanager
-def elapsed_bar(desc, *, verbose, interval=0.5):
+def elapsed_bar(desc, *, verbose, interval=1.0):
     """A bar showing the time spent on a task with no steps to count.
 
     tqdm redraws a bar only when it advances; a thread redraws this one

@@ -2,20 +2,29 @@ import json
 import subprocess
 import sys
 
+import joblib
 import numpy as np
 import pytest
 from skimage import data, io
 
+import skfer
 from skfer.cli import main
+from skfer.cli._main import COMMANDS
+from skfer.cli._train import keras_progress
 
 
 @pytest.fixture(scope="module")
-def hog_svm(tmp_path_factory):
+def hog_svm_on_a_terminal(tmp_path_factory, terminal):
     path = tmp_path_factory.mktemp("models") / "hog_svm.joblib"
-    assert (
-        main(["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]) == 0
-    )
-    return path
+    with terminal() as err:
+        argv = ["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]
+        assert main(argv) == 0
+    return path, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def hog_svm(hog_svm_on_a_terminal):
+    return hog_svm_on_a_terminal[0]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +69,69 @@ def test_train_cnn_shows_epoch_progress(tmp_path, capsys):
         ["train", "--model", "tiny-xception", "--epochs", "2", "--out", str(out)]
     )
     assert code == 0 and out.exists()
-    assert "2/2" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    # Redirected: Keras' plain line per epoch, no backspaces or colour codes.
+    assert "Epoch 2/2" in printed
+    assert "\b" not in printed and "\x1b" not in printed
+    assert joblib.load(out).get_params()["verbose"] == 0
+
+
+def test_keras_progress_is_a_bar_on_a_terminal_only(terminal):
+    with terminal() as tty:
+        callbacks, verbose = keras_progress(100, tty)
+    assert [type(c).__name__ for c in callbacks] == ["EpochProgress"]
+    assert verbose == 0
+    assert keras_progress(100, sys.stderr) == ([], 2)
+
+
+def test_train_hog_svm_shows_time_and_hog_progress(hog_svm_on_a_terminal, capsys):
+    path, drawn = hog_svm_on_a_terminal
+    assert "training hog-svm: 00:0" in drawn and "HOG:   0%|" in drawn
+    hog = joblib.load(path).steps[0][1]
+    assert type(hog).__name__ == "HOGTransformer" and hog.verbose == 0
+    # The same command, redirected, draws nothing.
+    assert main(["evaluate", str(path), "--labels", "3"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_evaluate_json(hog_svm, capsys):
+    assert main(["evaluate", str(hog_svm), "--labels", "3", "--json"]) == 0
+    printed = capsys.readouterr()
+    figures = json.loads(printed.out)
+    # The description goes to standard error: standard output is JSON alone.
+    assert printed.err == figures["data"] + "\n"
+    assert "bundled FER2013 sample" in figures["data"]
+    per_class = figures["per_class"]
+    assert list(per_class) == ["happy", "sad", "neutral"]
+    assert set(per_class["sad"]) == {"precision", "recall", "f1", "support"}
+    n = figures["n_samples"]
+    assert n == sum(c["support"] for c in per_class.values()) == 1186
+    assert figures["n_wrong"] == round((1 - figures["accuracy"]) * n)
+    f1 = np.mean([c["f1"] for c in per_class.values()])
+    assert figures["macro_f1"] == pytest.approx(f1)
+    counts = np.array(figures["confusion_matrix"]["counts"])
+    assert counts.sum() == n and n - np.trace(counts) == figures["n_wrong"]
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"skfer {skfer.__version__}"
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    help_ = capsys.readouterr().out
+    assert "(default: 100)" in help_ and "(default: 0)" in help_
+    assert "examples:\n  skfer train --model" in help_
+
+
+def test_bare_skfer_lists_every_command_with_an_example(capsys):
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: skfer")
+    for name, (_, example) in COMMANDS.items():
+        assert f"  {name} " in err and example in err
+        assert example.startswith(f"skfer {name}")
 
 
 @pytest.mark.parametrize(
