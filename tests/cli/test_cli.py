@@ -172,3 +172,22 @@ def test_demo_prints_a_report(capsys):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "total wrong predictions" in out and "of 500" in out
+
+
+def test_evaluate_predicts_in_chunks_with_a_bar(terminal, monkeypatch):
+    from skfer.cli import _evaluate
+
+    class Model:
+        calls = []
+
+        def predict(self, X):
+            self.calls.append(len(X))
+            return X[:, 0]
+
+    monkeypatch.setattr(_evaluate, "_CHUNK", 7)
+    X = np.arange(60).reshape(30, 2)
+    with terminal() as err:
+        y_pred = _evaluate.predict_in_chunks(Model(), X)
+    assert Model.calls == [7, 7, 7, 7, 2]
+    np.testing.assert_array_equal(y_pred, X[:, 0])
+    assert "predicting:   0%|" in err.getvalue() and "0/30" in err.getvalue()
