@@ -26,7 +26,15 @@ from ._recipe import (
     recipe_optimizer,
 )
 from ._tf_data import fit_inputs, predict_inputs, uses_tf_data
-from ._training import Checkpoint, EpochSeeds, int_seed, seeded, stratified_split, take
+from ._training import (
+    FIT_LOCK,
+    Checkpoint,
+    EpochSeeds,
+    int_seed,
+    seeded,
+    stratified_split,
+    take,
+)
 
 
 class BaseFERClassifier(KerasClassifier):
@@ -359,7 +367,7 @@ class BaseFERClassifier(KerasClassifier):
             self.history_ = defaultdict(list, self.history_)
         # Callbacks follow the parameters, also those set since the last fit.
         self._initialize_callbacks()
-        with seeded(seed):
+        with FIT_LOCK, seeded(seed):
             super()._fit(
                 X, y, sample_weight, warm_start, epochs, initial_epoch, **kwargs
             )
