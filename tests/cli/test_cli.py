@@ -1,6 +1,8 @@
+import io as _io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr
 
 import joblib
 import numpy as np
@@ -13,10 +15,17 @@ from skfer.cli._main import COMMANDS
 from skfer.cli._train import keras_progress
 
 
+class _Terminal(_io.StringIO):
+    """A stream that says it is a terminal: progress bars draw there."""
+
+    def isatty(self):
+        return True
+
+
 @pytest.fixture(scope="module")
-def hog_svm_on_a_terminal(tmp_path_factory, terminal):
+def hog_svm_on_a_terminal(tmp_path_factory):
     path = tmp_path_factory.mktemp("models") / "hog_svm.joblib"
-    with terminal() as err:
+    with redirect_stderr(_Terminal()) as err:
         argv = ["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]
         assert main(argv) == 0
     return path, err.getvalue()
@@ -76,9 +85,8 @@ def test_train_cnn_shows_epoch_progress(tmp_path, capsys):
     assert joblib.load(out).get_params()["verbose"] == 0
 
 
-def test_keras_progress_is_a_bar_on_a_terminal_only(terminal):
-    with terminal() as tty:
-        callbacks, verbose = keras_progress(100, tty)
+def test_keras_progress_is_a_bar_on_a_terminal_only():
+    callbacks, verbose = keras_progress(100, _Terminal())
     assert [type(c).__name__ for c in callbacks] == ["EpochProgress"]
     assert verbose == 0
     assert keras_progress(100, sys.stderr) == ([], 2)
@@ -174,7 +182,7 @@ def test_demo_prints_a_report(capsys):
     assert "total wrong predictions" in out and "of 500" in out
 
 
-def test_evaluate_predicts_in_chunks_with_a_bar(terminal, monkeypatch):
+def test_evaluate_predicts_in_chunks_with_a_bar(monkeypatch):
     from skfer.cli import _evaluate
 
     class Model:
@@ -186,7 +194,7 @@ def test_evaluate_predicts_in_chunks_with_a_bar(terminal, monkeypatch):
 
     monkeypatch.setattr(_evaluate, "_CHUNK", 7)
     X = np.arange(60).reshape(30, 2)
-    with terminal() as err:
+    with redirect_stderr(_Terminal()) as err:
         y_pred = _evaluate.predict_in_chunks(Model(), X)
     assert Model.calls == [7, 7, 7, 7, 2]
     np.testing.assert_array_equal(y_pred, X[:, 0])

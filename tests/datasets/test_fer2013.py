@@ -1,3 +1,6 @@
+import io as _io
+from contextlib import redirect_stderr
+
 import numpy as np
 import pytest
 from skimage import io
@@ -5,6 +8,13 @@ from skimage import io
 from skfer.datasets import EMOTIONS, load_fer2013, load_fer2013_sample, select_labels
 
 PIXELS = " ".join(["7"] * 2304)
+
+
+class _Terminal(_io.StringIO):
+    """A stream that says it is a terminal: progress bars draw there."""
+
+    def isatty(self):
+        return True
 
 
 def _write_csv(path, rows, header="emotion,pixels,Usage"):
@@ -119,10 +129,10 @@ def test_two_split_folders_for_one_usage_are_an_error(tmp_path):
     assert usages == ["PrivateTest", "PublicTest"]
 
 
-def test_image_folder_progress_bar_on_a_terminal_only(tmp_path, terminal, capsys):
+def test_image_folder_progress_bar_on_a_terminal_only(tmp_path, capsys):
     for i in range(3):
         _write_image(tmp_path / "train" / "happy" / f"{i}.png", i)
-    with terminal() as err:
+    with redirect_stderr(_Terminal()) as err:
         load_fer2013(tmp_path, verbose=True)
     assert "reading images:   0%|" in err.getvalue() and "0/3" in err.getvalue()
     load_fer2013(tmp_path, verbose=True)

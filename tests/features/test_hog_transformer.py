@@ -1,5 +1,8 @@
 """HOGTransformer's progress bar and its threads under other joblib backends."""
 
+import io
+from contextlib import redirect_stderr
+
 import numpy as np
 import pytest
 from joblib import parallel_config
@@ -7,6 +10,13 @@ from joblib import parallel_config
 from skfer.features import HOGTransformer
 
 KWARGS = dict(image_shape=(16, 16), pixels_per_cell=(4, 4), cells_per_block=(2, 2))
+
+
+class _Terminal(io.StringIO):
+    """A stream that says it is a terminal: progress bars draw there."""
+
+    def isatty(self):
+        return True
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +39,8 @@ def test_threads_fill_one_output_under_a_process_backend(images, expected):
 
 
 @pytest.mark.parametrize("n_jobs", [1, 2])
-def test_progress_bar_on_a_terminal(images, expected, terminal, n_jobs):
-    with terminal() as err:
+def test_progress_bar_on_a_terminal(images, expected, n_jobs):
+    with redirect_stderr(_Terminal()) as err:
         got = HOGTransformer(**KWARGS, n_jobs=n_jobs, verbose=1).fit_transform(images)
     np.testing.assert_array_equal(got, expected)
     # tqdm redraws at most every 0.1 s: only the first state is certain.
