@@ -9,7 +9,7 @@ def load_data(path, *, usage=None, labels=7):
     if path is None:
         data, where = load_fer2013_sample(), "the bundled FER2013 sample"
     else:
-        data, where = load_fer2013(path), str(path)
+        data, where = load_fer2013(path, verbose=True), str(path)
     if usage is not None:
         if usage not in set(data.usage.tolist()):
             raise ValueError(

@@ -4,6 +4,7 @@ import argparse
 import os
 import sys
 
+from .. import __version__
 from ..models import MODEL_NAMES
 from ._checks import UsageError, non_negative_int, positive_int
 
@@ -19,30 +20,96 @@ without unpickling."""
 _UNTRUSTED = " A .joblib file runs code when loaded: use only files you trust."
 
 
+#: Each command: its one-line help and an example, for ``skfer`` and ``--help``.
+COMMANDS = {
+    "demo": (
+        "train and test a HOG model on the bundled sample (offline)",
+        "skfer demo",
+    ),
+    "predict": (
+        "emotion of each face in photos and videos",
+        "skfer predict examples/images/astronaut.jpg",
+    ),
+    "train": (
+        "train a model and save it",
+        "skfer train --model hog-svm --data fer2013.csv --out hog.joblib",
+    ),
+    "evaluate": (
+        "report of a saved model on data",
+        "skfer evaluate hog.joblib --data fer2013.csv --usage PublicTest",
+    ),
+}
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Epilogs keep their lines; an option's help ends with its default."""
+
+    def _get_help_string(self, action):
+        help_ = action.help or ""
+        unset = any(action.default is v for v in (None, False, argparse.SUPPRESS))
+        if unset or "default" in help_ or not action.option_strings:
+            return help_
+        return f"{help_} (default: %(default)s)"
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, formatter_class=_Formatter, **kwargs)
+
     def error(self, message):
         # One clear line, not a usage dump.
         self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _overview():
+    width = max(map(len, COMMANDS)) + 2
+    lines = ["commands, with an example of each:"]
+    for name, (help_, example) in COMMANDS.items():
+        lines += [f"  {name:<{width}}{help_}", f"  {'':<{width}}{example}"]
+    lines.append("\n`skfer COMMAND --help` gives a command's options and defaults.")
+    return "\n".join(lines) + "\n\n" + _EPILOG
+
+
+def _examples(*lines):
+    examples = "\n".join(f"  {line}" for line in lines)
+    return f"examples:\n{examples}\n\n{_EPILOG}"
 
 
 def _parser():
     parser = _Parser(
         prog="skfer",
         description="Facial expression recognition.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog=_overview(),
     )
+    parser.add_argument("--version", action="version", version=f"skfer {__version__}")
     commands = parser.add_subparsers(
-        dest="command", required=True, parser_class=_Parser
+        dest="command",
+        metavar="COMMAND",
+        help="one of the commands below",
+        parser_class=_Parser,
     )
 
-    d = commands.add_parser(
-        "demo", help="train and test a HOG model on the bundled sample (offline)"
-    )
-    d.add_argument("--seed", type=non_negative_int, default=0)
+    def command(name, *examples):
+        # No help= here: the epilog lists the commands, with their examples.
+        help_, example = COMMANDS[name]
+        return commands.add_parser(
+            name,
+            description=help_[0].upper() + help_[1:] + ".",
+            epilog=_examples(example, *examples),
+        )
 
-    p = commands.add_parser(
-        "predict", help="emotion of each face in photos and videos", epilog=_EPILOG
+    d = command("demo", "skfer demo --seed 1")
+    d.add_argument(
+        "--seed", type=non_negative_int, default=0, help="seed of the split and model"
+    )
+
+    p = command(
+        "predict",
+        "skfer predict photo1.jpg photo2.png --json",
+        "skfer predict photos/ --csv > emotions.csv",
+        "skfer predict clip.mp4 --every 5 --annotate clip_timeline",
+        "skfer predict photo.jpg --labels 3",
+        "skfer predict photo.jpg --model hog.joblib",
     )
     p.add_argument(
         "images",
@@ -66,14 +133,14 @@ def _parser():
         "--detector",
         choices=("mtcnn", "cascade"),
         default="mtcnn",
-        help="face finder: MTCNN (default) or the light LBP cascade",
+        help="face finder: MTCNN or the light LBP cascade",
     )
     p.add_argument(
         "--every",
         type=positive_int,
         default=10,
         metavar="N",
-        help="videos: analyse every N-th frame (default: 10)",
+        help="videos: analyse every N-th frame",
     )
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="JSON output")
@@ -85,8 +152,13 @@ def _parser():
         "(a timeline for each video)",
     )
 
-    t = commands.add_parser("train", help="train a model and save it", epilog=_EPILOG)
-    t.add_argument("--model", required=True, choices=MODEL_NAMES)
+    t = command(
+        "train",
+        "skfer train --model cnn2 --data fer2013.csv --usage Training \\\n"
+        "      --balance --augment --epochs 30 --out cnn2.joblib",
+        "skfer train --model hog-svm --labels 3 --out hog3.joblib   # bundled sample",
+    )
+    t.add_argument("--model", required=True, choices=MODEL_NAMES, help="model to train")
     t.add_argument(
         "--data",
         metavar="PATH",
@@ -97,7 +169,13 @@ def _parser():
         default=None,
         help="train on this split only, e.g. Training (default: all)",
     )
-    t.add_argument("--labels", type=int, choices=(7, 3), default=7)
+    t.add_argument(
+        "--labels",
+        type=int,
+        choices=(7, 3),
+        default=7,
+        help="7 emotions, or 3: happy, sad and neutral",
+    )
     t.add_argument(
         "--balance",
         action="store_true",
@@ -108,14 +186,21 @@ def _parser():
         action="store_true",
         help="augment on the fly while training (CNNs)",
     )
-    t.add_argument("--epochs", type=positive_int, default=100)
+    t.add_argument(
+        "--epochs",
+        type=positive_int,
+        default=100,
+        help="most epochs (CNNs; early stopping)",
+    )
     t.add_argument(
         "--width",
         type=positive_int,
         default=None,
         help="filters of the first CNN block (default: the model's)",
     )
-    t.add_argument("--seed", type=non_negative_int, default=0)
+    t.add_argument(
+        "--seed", type=non_negative_int, default=0, help="seed of every random step"
+    )
     t.add_argument(
         "--out",
         required=True,
@@ -125,8 +210,10 @@ def _parser():
     )
     t.add_argument("--force", action="store_true", help="overwrite --out")
 
-    e = commands.add_parser(
-        "evaluate", help="report of a saved model on data", epilog=_EPILOG
+    e = command(
+        "evaluate",
+        "skfer evaluate --data fer2013.csv --usage PublicTest   # the shipped model",
+        "skfer evaluate hog3.joblib --labels 3 --plots charts/ --json",
     )
     e.add_argument(
         "model",
@@ -134,21 +221,45 @@ def _parser():
         nargs="?",
         help="model file (default: the shipped one)." + _UNTRUSTED,
     )
-    e.add_argument("--data", metavar="PATH", help="default: the bundled sample")
-    e.add_argument("--usage", default=None, help="e.g. PublicTest (default: all)")
-    e.add_argument("--labels", type=int, choices=(7, 3), default=7)
+    e.add_argument(
+        "--data",
+        metavar="PATH",
+        help="FER2013 csv, image folder or .npz (default: bundled sample)",
+    )
+    e.add_argument(
+        "--usage",
+        default=None,
+        help="evaluate on this split only, e.g. PublicTest (default: all)",
+    )
+    e.add_argument(
+        "--labels",
+        type=int,
+        choices=(7, 3),
+        default=7,
+        help="7 emotions, or 3: happy, sad and neutral",
+    )
     e.add_argument(
         "--plots",
         metavar="DIR",
         help="write the charts there as PNG (needs matplotlib: skfer[plot])",
     )
     e.add_argument("--force", action="store_true", help="overwrite the charts")
+    e.add_argument(
+        "--json",
+        action="store_true",
+        help="print the figures as JSON: accuracy, macro-F1, per-class "
+        "precision, recall, F1 and support, wrong predictions, confusion matrix",
+    )
     return parser
 
 
 def main(argv=None):
     """Run the ``skfer`` command; return its exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(f"{parser.format_usage()}\n{_overview()}", file=sys.stderr)
+        return 2
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     if args.command == "predict":
         # TensorFlow announces its oneDNN kernels on stderr whatever the log
@@ -220,13 +331,16 @@ def _run(args):
     from ._evaluate import evaluate
 
     X, y, described = load_data(args.data, usage=args.usage, labels=args.labels)
-    print(described)
+    # With --json, standard output is the JSON document alone.
+    notes = sys.stderr if args.json else sys.stdout
+    print(described, file=notes)
     if args.model is None and args.data is None:
         print(
             "note: the bundled sample comes from FER2013 Training, which the "
-            "shipped model was trained on: this is no test score."
+            "shipped model was trained on: this is no test score.",
+            file=notes,
         )
-    evaluate(model, X, y, plots=args.plots)
+    evaluate(model, X, y, plots=args.plots, as_json=args.json, data=described)
     return 0
 
 

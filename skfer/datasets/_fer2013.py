@@ -12,7 +12,7 @@ from ._readers import read_csv, read_image_folder, read_npz
 _SAMPLE = "fer2013_sample.npz"
 
 
-def load_fer2013(path, *, usage=None):
+def load_fer2013(path, *, usage=None, verbose=False):
     """Load FER2013 from the csv, an image folder or ``.npz`` files.
 
     Parameters
@@ -22,9 +22,12 @@ def load_fer2013(path, *, usage=None):
 
         - the official Kaggle ``fer2013.csv`` (columns ``emotion,pixels,Usage``);
         - an image folder ``<path>/<emotion>/*.jpg`` or
-          ``<path>/train|test/<emotion>/*.jpg`` (the class comes from the
-          folder name; images that are not 48x48 gray are converted and resized;
-          hidden files and folders are ignored);
+          ``<path>/<split>/<emotion>/*.jpg`` (the class comes from the
+          folder name, the usage from a file-name prefix such as
+          ``PublicTest_12.jpg`` or else from the split folder: ``train`` is
+          Training, ``test`` PublicTest, see :ref:`image-folders`; images
+          that are not 48x48 gray are converted and resized; hidden files
+          and folders are ignored);
         - an ``.npz`` file with arrays ``X`` (N, 48, 48) or (N, 2304) and ``y``
           (N,), or a folder of ``fer2013_*.npz`` files such as the project's
           data folder.
@@ -35,6 +38,9 @@ def load_fer2013(path, *, usage=None):
     usage : str or list of str, default=None
         Keep only these splits (``"Training"``, ``"PublicTest"``,
         ``"PrivateTest"``); None keeps all.
+    verbose : bool, default=False
+        Show a progress bar while reading an image folder, when standard
+        error is a terminal.
 
     Returns
     -------
@@ -68,7 +74,7 @@ def load_fer2013(path, *, usage=None):
     >>> fer.data.shape, str(fer.target_names[fer.target[0]]), str(fer.usage[0])
     ((1, 2304), 'happy', 'Training')
     """
-    images, target, usages = _read_any(Path(path))
+    images, target, usages = _read_any(Path(path), verbose)
     if usages is None:
         usages = np.full(len(target), "Unknown")
     if usage is not None:
@@ -77,7 +83,7 @@ def load_fer2013(path, *, usage=None):
     return _bunch(images, target, usages, f"FER2013 read from {path}.")
 
 
-def _read_any(path):
+def _read_any(path, verbose):
     if not path.exists():
         raise FileNotFoundError(f"No FER2013 data at {path}: the path does not exist.")
     if path.is_file():
@@ -90,7 +96,7 @@ def _read_any(path):
     if npz_files:
         parts = [read_npz(f) for f in npz_files]
         return tuple(np.concatenate(arrays) for arrays in zip(*parts))
-    return read_image_folder(path)
+    return read_image_folder(path, verbose=verbose)
 
 
 def _usage_mask(usages, usage, path):

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 
 from ..utils import read_gray
+from ..utils._progress import progress_bar
 from ._checks import IMAGE_SHAPE, USAGES
 from ._labels import EMOTIONS, emotion_code
 
@@ -16,16 +17,29 @@ _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff", ".w
 _IGNORED = ("__MACOSX",)
 # The image-folder copies name files after their csv split: ``PublicTest_123.jpg``.
 _USAGE_PREFIX = re.compile(r"^(Training|PublicTest|PrivateTest)_", re.IGNORECASE)
-_SPLIT_USAGE = {"train": "Training", "training": "Training"}
+# Split folders above the class folders, by lowercase name (docs/user_guide/
+# data.rst has the table). A plain ``test/`` is the split reported on,
+# PublicTest; the FER+ exports name PrivateTest ``FER2013Test``.
+_SPLIT_USAGE = {
+    **dict.fromkeys(["train", "training", "fer2013train"], "Training"),
+    **dict.fromkeys(
+        ["test", "publictest", "val", "valid", "validation", "fer2013valid"],
+        "PublicTest",
+    ),
+    **dict.fromkeys(["privatetest", "fer2013test"], "PrivateTest"),
+}
 _LAYOUT = "<root>/<emotion>/*.jpg or <root>/<split>/<emotion>/*.jpg"
 
 
-def read_image_folder(root):
+def read_image_folder(root, *, verbose=False):
     """Read ``<root>/[train|test/]<emotion>/*.jpg``: class from the folder name.
 
     Usage comes from file names such as ``PublicTest_12.jpg`` where present,
-    else from the split folder (``train`` gives Training); otherwise it is the
-    split folder's name, or ``"Unknown"``. Hidden files and folders (``.*``,
+    else from the split folder (``_SPLIT_USAGE``: ``train`` gives Training,
+    ``test`` and ``val`` PublicTest; two split folders that would both give
+    one split are refused); an other split folder's name is kept as it is;
+    without split folders it is ``"Unknown"``. ``verbose`` shows a progress
+    bar on a terminal. Hidden files and folders (``.*``,
     such as ``.ipynb_checkpoints``) and ``__MACOSX`` are ignored; other
     files that are not images are skipped with a warning. A layout that
     leaves images without a class (expression folders beside split folders,
@@ -38,8 +52,10 @@ def read_image_folder(root):
         files += [(f, code, _file_usage(f, split)) for f in _images(class_dir, root)]
     if not files:
         raise ValueError(f"{root}: no image files found in its class folders.")
+    _check_split_names(files, root)
     images = np.empty((len(files), *IMAGE_SHAPE), dtype=np.uint8)
-    for i, (file, _, _) in enumerate(files):
+    bar = progress_bar(files, verbose=verbose, desc="reading images", unit="img")
+    for i, (file, _, _) in enumerate(bar):
         images[i] = _as_gray48(read_gray(file))
     target = np.array([code for _, code, _ in files], dtype=np.int64)
     usage = np.array([use for _, _, use in files])
@@ -123,6 +139,23 @@ def _images(class_dir, root):
             stacklevel=4,
         )
     return images
+
+
+def _check_split_names(files, root):
+    # Two split folders (val/ and test/) whose files, without a prefix to
+    # tell them apart, would silently become one split.
+    by_usage = {}
+    for file, _, usage in files:
+        split = file.parent.parent
+        if split != root and not _USAGE_PREFIX.match(file.name):
+            by_usage.setdefault(usage, set()).add(split.name)
+    for usage, names in by_usage.items():
+        if len(names) > 1:
+            raise ValueError(
+                f"{root}: split folders {sorted(names)} would all be "
+                f"{usage!r}; keep one or rename the others after FER2013's "
+                f"splits {list(USAGES)}."
+            )
 
 
 def _file_usage(file, split):

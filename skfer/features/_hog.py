@@ -15,7 +15,11 @@ from sklearn.utils._param_validation import Interval, StrOptions
 from sklearn.utils.validation import check_is_fitted, validate_data
 
 from ..utils import IMAGE_SHAPE, to_images
+from ..utils._progress import progress_bar
 from ._fast_hog import descriptor_dtype, hog_batch
+
+# Images per step of the progress bar: a fraction of a second of work.
+_PROGRESS_STEP = 2000
 
 
 class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEstimator):
@@ -48,8 +52,13 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         of pixels, ``(1, n_features)``.
     n_jobs : int, default=None
         Number of threads computing chunks of at least 5,000 images in
-        parallel. ``None`` means 1 unless in a :obj:`joblib.parallel_backend`
-        context; ``-1`` means all processors.
+        parallel. ``None`` means 1 unless in a :obj:`joblib.parallel_config`
+        context; ``-1`` means all processors. Always threads of this
+        process, whatever the joblib backend: to spread HOG over a cluster,
+        see :ref:`hog-on-dask`.
+    verbose : int, default=0
+        Show a progress bar (tqdm) while transforming, when standard
+        error is a terminal.
 
     Attributes
     ----------
@@ -86,6 +95,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         "transform_sqrt": ["boolean"],
         "image_shape": ["array-like", None],
         "n_jobs": [numbers.Integral, None],
+        "verbose": ["verbose"],
     }
 
     def __init__(
@@ -98,6 +108,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         transform_sqrt=False,
         image_shape=IMAGE_SHAPE,
         n_jobs=None,
+        verbose=0,
     ):
         self.orientations = orientations
         self.pixels_per_cell = pixels_per_cell
@@ -106,6 +117,7 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         self.transform_sqrt = transform_sqrt
         self.image_shape = image_shape
         self.n_jobs = n_jobs
+        self.verbose = verbose
 
     @_fit_context(prefer_skip_nested_validation=True)
     def fit(self, X, y=None):
@@ -147,18 +159,27 @@ class HOGTransformer(ClassNamePrefixFeaturesOutMixin, TransformerMixin, BaseEsti
         params = self._hog_params()
         # Below ~5,000 images per thread, starting threads costs more than it saves.
         n_jobs = min(effective_n_jobs(self.n_jobs), max(len(images) // 5000, 1))
-        if n_jobs == 1:
+        if n_jobs == 1 and not self.verbose:
             return _hog_batch(images, params)
-        # Threads: numpy releases the GIL in the heavy steps, and each thread
-        # fills its rows of one output (processes would copy every
-        # descriptor back, 1.4x slower than one core here).
         out = np.empty(
             (len(images), self._n_features_out), dtype=descriptor_dtype(images.dtype)
         )
-        Parallel(n_jobs=n_jobs, prefer="threads")(
-            delayed(_hog_batch)(images[s], params, out[s])
-            for s in gen_even_slices(len(images), n_jobs)
+        n_slices = n_jobs
+        if self.verbose:
+            n_slices = max(n_jobs, -(-len(images) // _PROGRESS_STEP))
+        slices = list(gen_even_slices(len(images), n_slices))
+        # Threads, even under a process or cluster backend (require="sharedmem"):
+        # each task fills its rows of one output in place, and numpy releases
+        # the GIL in the heavy steps (processes would copy every descriptor
+        # back, 1.4x slower than one core here).
+        tasks = Parallel(n_jobs=n_jobs, require="sharedmem", return_as="generator")(
+            delayed(_hog_batch)(images[s], params, out[s]) for s in slices
         )
+        with progress_bar(
+            total=len(images), verbose=self.verbose, desc="HOG", unit="img"
+        ) as bar:
+            for s, _ in zip(slices, tasks):
+                bar.update(s.stop - s.start)
         return out
 
     def _hog_params(self):

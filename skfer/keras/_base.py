@@ -3,7 +3,7 @@
 import math
 import os
 import warnings
-from contextlib import nullcontext
+from contextlib import contextmanager
 from numbers import Integral, Real
 
 import numpy as np
@@ -25,7 +25,7 @@ from ._recipe import (
 )
 from ._scikeras import ScikerasAdapter
 from ._tf_data import predict_inputs, uses_tf_data
-from ._training import int_seed, seeded
+from ._training import FIT_LOCK, int_seed, seeded
 
 
 @Substitution(**KERAS_DOCS)
@@ -260,9 +260,11 @@ class BaseFERClassifier(ScikerasAdapter):
         """The fit's seed of batches and dropout masks (drawn if unseeded)."""
         return getattr(self, "_seeds", (None, 0))[1]
 
+    @contextmanager
     def _seeded(self):
-        seed = self._seeds[0]
-        return seeded(seed) if seed is not None else nullcontext()
+        """Fits take turns within a process (see FIT_LOCK), each seeded."""
+        with FIT_LOCK, seeded(self._seeds[0]):
+            yield
 
     def _count_steps(self, n_samples):
         n_val = math.ceil(self.validation_split * n_samples)

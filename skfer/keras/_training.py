@@ -2,6 +2,7 @@
 
 import os
 import random
+import threading
 from collections import defaultdict
 from contextlib import contextmanager
 
@@ -47,6 +48,14 @@ def int_seed(random_state):
         copy.set_state(random_state.get_state())
         return int(copy.randint(2**31 - 1))
     return int(random_state)
+
+
+# Keras and TensorFlow draw weights, dropout masks and batches from
+# process-wide random state: fits in threads of one process (joblib's
+# threading backend, a Dask worker with several threads) would interleave
+# their draws and break what ``random_state`` promises. They take turns; each
+# fit uses every core through TensorFlow's own threads anyway.
+FIT_LOCK = threading.RLock()
 
 
 @contextmanager

@@ -1,21 +1,39 @@
+import io as _io
 import json
 import subprocess
 import sys
+from contextlib import redirect_stderr
 
+import joblib
 import numpy as np
 import pytest
 from skimage import data, io
 
+import skfer
 from skfer.cli import main
+from skfer.cli._main import COMMANDS
+from skfer.cli._train import keras_progress
+
+
+class _Terminal(_io.StringIO):
+    """A stream that says it is a terminal: progress bars draw there."""
+
+    def isatty(self):
+        return True
 
 
 @pytest.fixture(scope="module")
-def hog_svm(tmp_path_factory):
+def hog_svm_on_a_terminal(tmp_path_factory):
     path = tmp_path_factory.mktemp("models") / "hog_svm.joblib"
-    assert (
-        main(["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]) == 0
-    )
-    return path
+    with redirect_stderr(_Terminal()) as err:
+        argv = ["train", "--model", "hog-svm", "--labels", "3", "--out", str(path)]
+        assert main(argv) == 0
+    return path, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def hog_svm(hog_svm_on_a_terminal):
+    return hog_svm_on_a_terminal[0]
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +147,68 @@ def test_train_cnn_shows_epoch_progress(tmp_path, capsys):
         ["train", "--model", "tiny-xception", "--epochs", "2", "--out", str(out)]
     )
     assert code == 0 and out.exists()
-    assert "2/2" in capsys.readouterr().out
+    printed = capsys.readouterr().out
+    # Redirected: Keras' plain line per epoch, no backspaces or colour codes.
+    assert "Epoch 2/2" in printed
+    assert "\b" not in printed and "\x1b" not in printed
+    assert joblib.load(out).get_params()["verbose"] == 0
+
+
+def test_keras_progress_is_a_bar_on_a_terminal_only():
+    callbacks, verbose = keras_progress(100, _Terminal())
+    assert [type(c).__name__ for c in callbacks] == ["EpochProgress"]
+    assert verbose == 0
+    assert keras_progress(100, sys.stderr) == ([], 2)
+
+
+def test_train_hog_svm_shows_time_and_hog_progress(hog_svm_on_a_terminal, capsys):
+    path, drawn = hog_svm_on_a_terminal
+    assert "training hog-svm: 00:0" in drawn and "HOG:   0%|" in drawn
+    hog = joblib.load(path).steps[0][1]
+    assert type(hog).__name__ == "HOGTransformer" and hog.verbose == 0
+    # The same command, redirected, draws nothing.
+    assert main(["evaluate", str(path), "--labels", "3"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_evaluate_json(hog_svm, capsys):
+    assert main(["evaluate", str(hog_svm), "--labels", "3", "--json"]) == 0
+    printed = capsys.readouterr()
+    figures = json.loads(printed.out)
+    # The description goes to standard error: standard output is JSON alone.
+    assert printed.err == figures["data"] + "\n"
+    assert "bundled FER2013 sample" in figures["data"]
+    per_class = figures["per_class"]
+    assert list(per_class) == ["happy", "sad", "neutral"]
+    assert set(per_class["sad"]) == {"precision", "recall", "f1", "support"}
+    n = figures["n_samples"]
+    assert n == sum(c["support"] for c in per_class.values()) == 1186
+    assert figures["n_wrong"] == round((1 - figures["accuracy"]) * n)
+    f1 = np.mean([c["f1"] for c in per_class.values()])
+    assert figures["macro_f1"] == pytest.approx(f1)
+    counts = np.array(figures["confusion_matrix"]["counts"])
+    assert counts.sum() == n and n - np.trace(counts) == figures["n_wrong"]
+
+
+def test_version_and_help(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.strip() == f"skfer {skfer.__version__}"
+    with pytest.raises(SystemExit):
+        main(["train", "--help"])
+    help_ = capsys.readouterr().out
+    assert "(default: 100)" in help_ and "(default: 0)" in help_
+    assert "examples:\n  skfer train --model" in help_
+
+
+def test_bare_skfer_lists_every_command_with_an_example(capsys):
+    assert main([]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: skfer")
+    for name, (_, example) in COMMANDS.items():
+        assert f"  {name} " in err and example in err
+        assert example.startswith(f"skfer {name}")
 
 
 @pytest.mark.parametrize(
@@ -170,3 +249,22 @@ def test_demo_prints_a_report(capsys):
     assert main(["demo"]) == 0
     out = capsys.readouterr().out
     assert "total wrong predictions" in out and "of 500" in out
+
+
+def test_evaluate_predicts_in_chunks_with_a_bar(monkeypatch):
+    from skfer.cli import _evaluate
+
+    class Model:
+        calls = []
+
+        def predict(self, X):
+            self.calls.append(len(X))
+            return X[:, 0]
+
+    monkeypatch.setattr(_evaluate, "_CHUNK", 7)
+    X = np.arange(60).reshape(30, 2)
+    with redirect_stderr(_Terminal()) as err:
+        y_pred = _evaluate.predict_in_chunks(Model(), X)
+    assert Model.calls == [7, 7, 7, 7, 2]
+    np.testing.assert_array_equal(y_pred, X[:, 0])
+    assert "predicting:   0%|" in err.getvalue() and "0/30" in err.getvalue()

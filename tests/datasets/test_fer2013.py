@@ -1,3 +1,6 @@
+import io as _io
+from contextlib import redirect_stderr
+
 import numpy as np
 import pytest
 from skimage import io
@@ -11,6 +14,13 @@ from skfer.datasets import (
 )
 
 PIXELS = " ".join(["7"] * 2304)
+
+
+class _Terminal(_io.StringIO):
+    """A stream that says it is a terminal: progress bars draw there."""
+
+    def isatty(self):
+        return True
 
 
 def _write_csv(path, rows, header="emotion,pixels,Usage"):
@@ -88,7 +98,51 @@ def test_image_folder_layout(tmp_path):
     assert by_value[10] == (3, "Training")
     assert by_value[20] == (4, "PublicTest")
     assert by_value[30] == (4, "PrivateTest")
-    assert by_value[40] == (6, "test")  # no prefix: the split folder's name
+    assert by_value[40] == (6, "PublicTest")  # no prefix: from the split folder
+
+
+@pytest.mark.parametrize(
+    "folder, usage",
+    [
+        ("train", "Training"),
+        ("Training", "Training"),
+        ("test", "PublicTest"),
+        ("val", "PublicTest"),
+        ("PublicTest", "PublicTest"),
+        ("privatetest", "PrivateTest"),
+        ("FER2013Train", "Training"),
+        ("FER2013Valid", "PublicTest"),
+        ("FER2013Test", "PrivateTest"),
+        ("fold1", "fold1"),
+    ],
+)
+def test_split_folders_are_fer2013_usages(tmp_path, folder, usage):
+    _write_image(tmp_path / folder / "happy" / "a.png", 1)
+    assert load_fer2013(tmp_path).usage.tolist() == [usage]
+    assert len(load_fer2013(tmp_path, usage=usage).data) == 1
+
+
+def test_two_split_folders_for_one_usage_are_an_error(tmp_path):
+    val, test = tmp_path / "val" / "happy", tmp_path / "test" / "happy"
+    _write_image(val / "a.png", 1)
+    _write_image(test / "b.png", 2)
+    with pytest.raises(ValueError, match=r"\['test', 'val'\] would all be 'Public"):
+        load_fer2013(tmp_path)
+    # File-name prefixes tell them apart: no error.
+    (val / "a.png").rename(val / "PublicTest_1.png")
+    (test / "b.png").rename(test / "PrivateTest_2.png")
+    usages = sorted(load_fer2013(tmp_path).usage.tolist())
+    assert usages == ["PrivateTest", "PublicTest"]
+
+
+def test_image_folder_progress_bar_on_a_terminal_only(tmp_path, capsys):
+    for i in range(3):
+        _write_image(tmp_path / "train" / "happy" / f"{i}.png", i)
+    with redirect_stderr(_Terminal()) as err:
+        load_fer2013(tmp_path, verbose=True)
+    assert "reading images:   0%|" in err.getvalue() and "0/3" in err.getvalue()
+    load_fer2013(tmp_path, verbose=True)
+    assert capsys.readouterr().err == ""
 
 
 def test_image_folder_without_split_level(tmp_path):
