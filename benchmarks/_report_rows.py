@@ -6,36 +6,21 @@ and ``--table`` answer at once.
 
 from dataclasses import dataclass
 
+import skfer.models
 from skfer.datasets import emotion_code
 
 ARCHITECTURES = ("cnn1", "cnn2", "resnet", "tiny-xception", "hog-cnn")
 
-#: The training recipe of every training row: the one ``bench_recipe.py``
-#: measured against the report's settings and the user guide shows (SGD with
-#: Nesterov momentum, warm-up then a cosine schedule that ends at ``epochs``,
-#: weight decay, label smoothing, weight averaging, the augmentation policy).
-#: Copied rather than imported so that a later change of that benchmark
-#: cannot change the recipe of rows half run: each row records the recipe it
-#: started with and refuses to resume under another.
+#: The training recipe of every training row, :data:`skfer.models.RECIPE`
+#: (SGD with Nesterov momentum, warm-up then a cosine schedule that ends at
+#: ``epochs``, weight decay, label smoothing, weight averaging, the
+#: augmentation policy). Each row records the recipe it started with and
+#: refuses to resume under another, so a later change of it cannot alter
+#: rows half run.
 #: ``patience=None``: the schedule ends training, not early stopping.
 #: ``validation_split=0.0``: the script holds out the validation split of
 #: Training itself, before any balancing, so that the network sees none of it.
-RECIPE = dict(
-    augment=True,
-    epochs=60,
-    lr_schedule="cosine",
-    warmup_epochs=3,
-    optimizer="sgd",
-    optimizer__learning_rate=0.05,
-    optimizer__momentum=0.9,
-    optimizer__nesterov=True,
-    weight_decay=5e-4,
-    label_smoothing=0.1,
-    ema_momentum=0.999,
-    model__dropout=0.1,
-    patience=None,
-    validation_split=0.0,
-)
+RECIPE = dict(skfer.models.RECIPE, epochs=60, validation_split=0.0)
 
 #: The report's "disgust raised to 5,470" variant: ten times the 547 disgust
 #: images of all FER2013; the other classes keep their counts.

@@ -39,23 +39,11 @@ import numpy as np  # noqa: E402
 from _common import DEFAULT_DATA, command, load_split, machine  # noqa: E402
 from _keras_common import TimeBudget, backend  # noqa: E402
 from skfer.augment import TrainingAugmentation  # noqa: E402
+from skfer.models import RECIPE as SKFER_RECIPE  # noqa: E402
 from skfer.models import build_model  # noqa: E402
 
 OLD = dict(augment=TrainingAugmentation(contrast=0.2, erasing=0.0))
-RECIPE = dict(
-    augment=True,
-    lr_schedule="cosine",
-    warmup_epochs=3,
-    optimizer="sgd",
-    optimizer__learning_rate=0.05,
-    optimizer__momentum=0.9,
-    optimizer__nesterov=True,
-    weight_decay=5e-4,
-    label_smoothing=0.1,
-    ema_momentum=0.999,
-    model__dropout=0.1,
-    patience=None,
-)
+RECIPE = dict(SKFER_RECIPE)
 #: What removing one ingredient of RECIPE means.
 WITHOUT = {
     "erasing": dict(augment=TrainingAugmentation(erasing=0.0)),
