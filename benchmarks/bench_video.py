@@ -1,22 +1,38 @@
-"""Video analysis speed: skfer.analyze_video against a frame-by-frame loop.
+"""Video analysis speed: skfer.analyze_video, a frame-by-frame loop, and fer.
 
 A synthetic clip (scikit-image's astronaut drifting across a 480x360 frame,
 ``--frames`` frames at 25 fps, H.264) is analysed at every ``--every``-th
-frame two ways, with the shipped model and MTCNN:
+frame, with the shipped model, these ways:
 
-- ``analyze_video``: ffmpeg's select filter drops the frames in between
-  before they are converted to RGB, and the kept frames go through MTCNN
-  and the model ``--batch-size`` at a time;
+- ``analyze_video`` with MTCNN: ffmpeg's select filter drops the frames in
+  between before they are converted to RGB, and the kept frames go through
+  the detector and the model ``--batch-size`` at a time;
 - a loop as per-frame tools do it: every frame decoded to RGB, and every
-  ``--every``-th one analysed alone with :func:`skfer.analyze`.
+  ``--every``-th one analysed alone with :func:`skfer.analyze` (MTCNN);
+- ``analyze_video`` with ``detector="cascade"`` (skfer's LBP cascade);
+- with ``--fer``, the `fer <https://pypi.org/project/fer/>`_ package's
+  ``Video.analyze`` with ``frequency=--every`` and ``FER(mtcnn=False)``, its
+  default OpenCV Haar cascade and TFLite model, writing no frames, video or
+  CSV. fer needs OpenCV with its GUI module (``cv2.waitKey`` is called per
+  frame) and TensorFlow; it is not a dependency of skfer, so install it
+  apart, e.g. ``pip install --no-deps --target DIR fer "opencv-contrib-python<5"
+  "moviepy<2" proglog decorator`` and run with ``PYTHONPATH=DIR``.
 
-Both give the same records (checked); the table gives analysed frames per
-second of wall and of CPU time (best of ``--repeat``).
+The MTCNN ways give the same labels (checked); every way analyses the same
+number of frames (checked), and fer the same frames (its decoded pixels are
+compared with ffmpeg's). Models are loaded before timing. The table gives,
+best of ``--repeat``, wall seconds, analysed frames per second of wall and
+of CPU time (all threads, plus the ffmpeg process skfer decodes with; fer
+decodes in-process), and each way's frames/s over fer's; the cascade rows
+are the comparable pair (fer has no MTCNN without PyTorch).
 
-    python benchmarks/bench_video.py [--frames 250] [--every 5] [--repeat 2]
+    python benchmarks/bench_video.py [--frames 250] [--every 5] [--repeat 2] [--fer]
 """
 
 import argparse
+import contextlib
+import hashlib
+import io
 import os
 import tempfile
 import time
@@ -47,28 +63,182 @@ def make_clip(path, n_frames):
     writer.close()
 
 
-def frame_by_frame(path, every, model):
+def decoded_frames(path):
+    """Every RGB frame of ``path``, as ffmpeg (imageio-ffmpeg) decodes it."""
     import imageio_ffmpeg
 
     reader = imageio_ffmpeg.read_frames(str(path))
-    meta = next(reader)
-    width, height = meta["size"]
-    results = []
-    for i, raw in enumerate(reader):
-        if i % every == 0:
-            frame = np.frombuffer(raw, np.uint8).reshape(height, width, 3)
-            results.append(skfer.analyze(frame, model=model))
-    return results
+    width, height = next(reader)["size"]
+    for raw in reader:
+        yield np.frombuffer(raw, np.uint8).reshape(height, width, 3)
+
+
+def digest(rgb):
+    return hashlib.sha1(np.ascontiguousarray(rgb).tobytes()).hexdigest()
+
+
+def frame_by_frame(path, every, model):
+    return [
+        skfer.analyze(frame, model=model)
+        for i, frame in enumerate(decoded_frames(path))
+        if i % every == 0
+    ]
+
+
+def skfer_video(path, model, detector, every, batch_size):
+    frames = skfer.analyze_video(
+        path, model=model, detector=detector, every=every, batch_size=batch_size
+    )
+    return [f["faces"] for f in frames]
+
+
+def fer_detector():
+    """fer's ``FER(mtcnn=False)``, loaded and warmed up, recording what it sees.
+
+    ``Video.analyze`` returns only the frames with faces; the subclass keeps
+    each analysed frame's faces, and a digest of its pixels (as RGB).
+    """
+    import logging
+
+    from fer.fer import FER
+
+    logging.getLogger("fer").setLevel(logging.WARNING)
+
+    class Recording(FER):
+        def detect_emotions(self, img, face_rectangles=None):
+            faces = super().detect_emotions(img, face_rectangles)
+            self.faces.append(faces)
+            self.digests.append(digest(img[..., ::-1]))
+            return faces
+
+    detector = Recording(mtcnn=False)
+    detector.faces, detector.digests = [], []
+    detector.detect_emotions(np.ascontiguousarray(data.astronaut()[..., ::-1]))
+    return detector
+
+
+def fer_video(path, every, detector, folder):
+    """fer's video analysis of every ``every``-th frame, writing nothing."""
+    from fer.classes import Video
+
+    detector.faces, detector.digests = [], []
+    video = Video(str(path), outdir=str(folder))
+    with contextlib.redirect_stderr(io.StringIO()):  # its progress bar
+        video.analyze(
+            detector,
+            display=False,
+            output="pandas",  # "csv" writes data.csv in the working folder
+            frequency=every,
+            save_frames=False,
+            save_video=False,
+            annotate_frames=False,
+            zip_images=False,
+        )
+    return detector.faces
+
+
+def cpu_time():
+    """CPU seconds of this process and its ended children (skfer's ffmpeg)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
 
 
 def timed(function, repeat):
     best_wall = best_cpu = float("inf")
     for _ in range(repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu = time.perf_counter(), cpu_time()
         result = function()
         best_wall = min(best_wall, time.perf_counter() - wall)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
+        best_cpu = min(best_cpu, cpu_time() - cpu)
     return result, best_wall, best_cpu
+
+
+def labels(found):
+    return [[face["label"] for face in faces] for faces in found]
+
+
+def fer_versions():
+    import cv2
+    import fer
+
+    return f"fer {fer.__version__}, OpenCV {cv2.__version__}"
+
+
+def run_ways(clip, folder, args):
+    """``{name: (per-frame faces, wall, cpu)}``, fer's frame digests or None."""
+    from skfer.pretrained import load
+
+    model = load("fer2013")
+    skfer.analyze(data.astronaut(), model=model)  # warm-up: loads MTCNN
+    skfer.analyze(data.astronaut(), model=model, detector="cascade")
+    batch = f"analyze_video (batch {args.batch_size})"
+    ways = {
+        f"{batch}, MTCNN": lambda: skfer_video(
+            clip, model, "mtcnn", args.every, args.batch_size
+        ),
+        "frame by frame, MTCNN": lambda: frame_by_frame(clip, args.every, model),
+        f"{batch}, cascade": lambda: skfer_video(
+            clip, model, "cascade", args.every, args.batch_size
+        ),
+    }
+    digests = None
+    if args.fer:
+        detector = fer_detector()
+        ways["fer Video.analyze, cascade"] = lambda: fer_video(
+            clip, args.every, detector, folder
+        )
+    rows = {name: timed(way, args.repeat) for name, way in ways.items()}
+    if args.fer:
+        digests = detector.digests
+    return rows, digests
+
+
+def check(rows, digests, clip, every):
+    """The number of analysed frames; raises where the ways disagree."""
+    names = list(rows)
+    assert labels(rows[names[0]][0]) == labels(rows[names[1]][0]), (
+        "the two MTCNN ways disagree"
+    )
+    counts = {name: len(found) for name, (found, _, _) in rows.items()}
+    assert len(set(counts.values())) == 1, f"analysed frames differ: {counts}"
+    if digests is not None:
+        ours = [digest(f) for i, f in enumerate(decoded_frames(clip)) if i % every == 0]
+        assert digests == ours, "fer analysed other frames than skfer"
+    return counts[names[0]]
+
+
+def report(rows, n, args):
+    fer = rows.get("fer Video.analyze, cascade")
+    print(
+        f"# {command()}\n# {machine()}\n# {args.frames} frames of 480x360, "
+        f"every {args.every}-th analysed ({n} by every way), best of {args.repeat}"
+    )
+    if fer is None:
+        print("# fer: skipped (pass --fer, with fer importable, to time it)")
+    else:
+        print(f"# {fer_versions()}; fer analysed the same {n} frames, bit for bit")
+    print(
+        f"\n{'way':<36}{'frames':>7}{'faces':>7}{'wall s':>8}{'frames/s':>10}"
+        f"{'CPU frames/s':>14}{'vs fer':>8}"
+    )
+    for name, (found, wall, cpu) in rows.items():
+        faces = sum(len(f) for f in found)
+        ratio = f"{fer[1] / wall:7.2f}x" if fer else f"{'-':>8}"
+        print(
+            f"{name:<36}{len(found):7d}{faces:7d}{wall:8.2f}{n / wall:10.2f}"
+            f"{n / cpu:14.2f}{ratio}"
+        )
+    (_, fast_wall, fast_cpu), (_, slow_wall, slow_cpu) = list(rows.values())[:2]
+    print(
+        f"\nanalyze_video over frame by frame (MTCNN): "
+        f"{slow_wall / fast_wall:.2f}x wall, {slow_cpu / fast_cpu:.2f}x CPU"
+    )
+    if fer:
+        _, wall, cpu = rows[f"analyze_video (batch {args.batch_size}), cascade"]
+        print(
+            f"analyze_video over fer (both cascades): "
+            f"{fer[1] / wall:.2f}x wall, {fer[2] / cpu:.2f}x CPU"
+        )
 
 
 def main():
@@ -77,44 +247,22 @@ def main():
     parser.add_argument("--every", type=int, default=5)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--fer", action="store_true", help="also time the fer package's Video"
+    )
     args = parser.parse_args()
+    if args.fer:
+        try:
+            fer_versions()
+        except ImportError as error:
+            parser.error(f"--fer needs the fer package and OpenCV: {error}")
 
-    from skfer.pretrained import load
-
-    model = load("fer2013")
     with tempfile.TemporaryDirectory() as folder:
         clip = Path(folder) / "clip.mp4"
         make_clip(clip, args.frames)
-        skfer.analyze(data.astronaut(), model=model)  # warm-up: loads MTCNN
-
-        def batched():
-            frames = skfer.analyze_video(
-                clip, model=model, every=args.every, batch_size=args.batch_size
-            )
-            return [f["faces"] for f in frames]
-
-        fast, fast_wall, fast_cpu = timed(batched, args.repeat)
-        slow, slow_wall, slow_cpu = timed(
-            lambda: frame_by_frame(clip, args.every, model), args.repeat
-        )
-    assert [[f["label"] for f in faces] for faces in fast] == [
-        [f["label"] for f in faces] for faces in slow
-    ], "the two ways disagree"
-    n = len(fast)
-    print(
-        f"# {command()}\n# {machine()}\n# {args.frames} frames of 480x360, "
-        f"every {args.every}-th analysed ({n}), best of {args.repeat}\n"
-    )
-    print(f"{'way':<28}{'frames/s':>9}{'CPU frames/s':>14}{'faces':>7}")
-    for name, wall, cpu, found in [
-        (f"analyze_video (batch {args.batch_size})", fast_wall, fast_cpu, fast),
-        ("frame by frame", slow_wall, slow_cpu, slow),
-    ]:
-        faces = sum(len(f) for f in found)
-        print(f"{name:<28}{n / wall:9.2f}{n / cpu:14.2f}{faces:7d}")
-    print(
-        f"\nspeed-up: {slow_wall / fast_wall:.2f}x wall, {slow_cpu / fast_cpu:.2f}x CPU"
-    )
+        rows, digests = run_ways(clip, folder, args)
+        n = check(rows, digests, clip, args.every)
+    report(rows, n, args)
 
 
 if __name__ == "__main__":
