@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from skfer.features._fast_hog import _chunk_histograms
@@ -32,6 +32,8 @@ def to_odd(value):
     return round_to_odd(np.array([value]), np.empty(1, np.float32))[0]
 
 
+@example(1.195629340855491e-45)  # rounds up to the smallest subnormal
+@example(5e-46)  # rounds down to zero
 @given(finite_magnitudes)
 def test_round_to_odd_is_toward_zero_then_odd(m):
     r = to_odd(m)
@@ -42,8 +44,12 @@ def test_round_to_odd_is_toward_zero_then_odd(m):
         down = np.nextafter(down, np.float32(0))
     elif float(up) < m:
         up = np.nextafter(up, np.float32(np.inf))
-    if float(down) == m or down == 0:
+    if float(down) == m:
         assert r == down
+    elif down == 0:
+        # Below the smallest float32 (a subnormal): the nearest rounding, 0
+        # or that smallest value, which is also the odd neighbour.
+        assert r == np.float32(m)
     else:
         # Between the two float32 neighbours of m, the one with an odd bit
         # pattern (exactly one of them has).
