@@ -7,8 +7,10 @@ A model trained on FER2013 expects what FER2013 holds: 48x48 gray faces,
 cropped to the face and roughly centred. :func:`skfer.analyze` brings a photo
 to that form and asks a model, in one call: MTCNN finds each face and its
 eyes (:class:`skfer.faces.MTCNNDetector`), the face is turned until its eyes
-are level, cropped as FER2013 frames its faces, and the shipped model
-(:func:`skfer.pretrained.load`) gives the probability of each expression.
+are level, cropped as FER2013 frames its faces, and the default shipped
+model (:func:`skfer.pretrained.load`, ``"ferplus"``: trained on the FER+
+crowd's votes, it names the eight FER+ emotions) gives the probability of
+each expression.
 
 The photo is scikit-image's astronaut (:func:`skimage.data.astronaut`).
 """

@@ -25,7 +25,8 @@ def analyze(image, *, model=None, detector="mtcnn", align=True):
         Any fitted classifier with ``predict_proba`` that takes flattened
         48x48 uint8 faces: a shipped model (:func:`skfer.pretrained.load`),
         one saved by ``skfer train``, a skfer pipeline. None: the shipped
-        7-expression model, loaded once per process.
+        :data:`~skfer.pretrained.DEFAULT_MODEL`, the FER+ model (the eight
+        FER+ emotion names), loaded once per process.
     detector : {"mtcnn", "cascade"} or detector object, default="mtcnn"
         See :func:`skfer.faces.detect_faces`.
     align : bool, default=True
@@ -124,6 +125,6 @@ def check_model(model):
 
 @functools.cache
 def _shipped_model():
-    from .pretrained import load
+    from .pretrained import DEFAULT_MODEL, load
 
-    return load()
+    return load(DEFAULT_MODEL)

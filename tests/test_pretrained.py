@@ -10,7 +10,7 @@ import pytest
 
 from skfer.augment import ten_crop
 from skfer.cli import main
-from skfer.datasets import load_fer2013_sample
+from skfer.datasets import FERPLUS_EMOTIONS, load_fer2013_sample
 from skfer.keras import TinyXceptionClassifier
 from skfer.models import strip_for_shipping
 from skfer.pretrained import load
@@ -28,11 +28,25 @@ def test_shipped_model_is_a_fitted_7_class_classifier():
     np.testing.assert_array_equal(model.predict(X), model.classes_[proba.argmax(1)])
 
 
-@pytest.mark.parametrize("labels, views", [(7, "ten-crop"), (3, "flip")])
-def test_shipped_models_average_their_chosen_views_by_default(labels, views):
+def test_shipped_ferplus_model_predicts_the_eight_ferplus_names():
+    model = load("ferplus")
+    X = load_fer2013_sample().data[:30]
+    proba = model.predict_proba(X)
+    assert sorted(model.classes_) == sorted(FERPLUS_EMOTIONS)
+    assert proba.shape == (30, 8)
+    assert set(model.predict(X)) <= set(FERPLUS_EMOTIONS)
+    with pytest.raises(ValueError, match="No shipped model 'ferplus' with 3"):
+        load("ferplus", labels=3)
+
+
+@pytest.mark.parametrize(
+    "name, labels, views",
+    [("fer2013", 7, "ten-crop"), ("fer2013", 3, "flip"), ("ferplus", None, "ten-crop")],
+)
+def test_shipped_models_average_their_chosen_views_by_default(name, labels, views):
     X = load_fer2013_sample().images[:20]
-    default = load("fer2013", labels=labels)
-    plain = load("fer2013", labels=labels, test_time_augmentation=None)
+    default = load(name, labels=labels)
+    plain = load(name, labels=labels, test_time_augmentation=None)
     assert default.test_time_augmentation == views
     assert plain.test_time_augmentation is None
     each = [
@@ -45,10 +59,13 @@ def test_shipped_models_average_their_chosen_views_by_default(labels, views):
 
 
 def test_shipped_model_sees_the_smile_on_the_example_photo(capsys):
-    # The README's main job: no --model means the shipped model.
-    assert main(["predict", str(PHOTO), "--json"]) == 0
-    ((face,),) = [photo["faces"] for photo in json.loads(capsys.readouterr().out)]
-    assert face["label"] == "happy"
+    # The README's main job: no --model means the default shipped model,
+    # the FER+ one; --model fer2013 the FER2013 one.
+    for argv, smile in [([], "happiness"), (["--model", "fer2013"], "happy")]:
+        assert main(["predict", str(PHOTO), "--json", *argv]) == 0
+        out = json.loads(capsys.readouterr().out)
+        ((face,),) = [photo["faces"] for photo in out]
+        assert face["label"] == smile
 
 
 
@@ -68,7 +85,7 @@ def test_readme_main_job_prints_only_its_table():
     assert done.returncode == 0
     assert done.stderr == ""
     header, row = done.stdout.splitlines()
-    assert header.split()[:2] == ["file", "face"] and "happy" in row.split()
+    assert header.split()[:2] == ["file", "face"] and "happiness" in row.split()
 
 def test_shipped_three_label_model_keeps_fer_codes(capsys):
     model = load("fer2013", labels=3)

@@ -108,7 +108,7 @@ def _parser():
         "skfer predict photo1.jpg photo2.png --json",
         "skfer predict photos/ --csv > emotions.csv",
         "skfer predict clip.mp4 --every 5 --annotate clip_timeline",
-        "skfer predict photo.jpg --labels 3",
+        "skfer predict photo.jpg --model fer2013 --labels 3",
         "skfer predict photo.jpg --model hog.joblib",
     )
     p.add_argument(
@@ -119,15 +119,18 @@ def _parser():
     )
     p.add_argument(
         "--model",
-        metavar="FILE",
-        help="a model saved by `skfer train` (default: the shipped one)." + _UNTRUSTED,
+        metavar="NAME|FILE",
+        help="a shipped model, ferplus (the eight FER+ emotions) or fer2013 "
+        "(FER2013's seven), or a model file saved by `skfer train` (default: "
+        "ferplus, the one closer to the FER+ crowd)." + _UNTRUSTED,
     )
     p.add_argument(
         "--labels",
         type=int,
         choices=(7, 3),
-        default=7,
-        help="shipped model to use: 7 emotions or happy/sad/neutral",
+        default=None,
+        help="the shipped fer2013 model's 7 emotions or its happy/sad/neutral "
+        "model (implies --model fer2013)",
     )
     p.add_argument(
         "--detector",
@@ -348,7 +351,7 @@ def _predict(args):
     from ._predict import check_paths, predict
 
     files, missing = check_paths(args)
-    model = _load(args.model, args.labels)
+    model = _load(args.model, args.labels, default=_default_model(args.labels))
     output = "json" if args.json else "csv" if args.csv else "table"
     failed = predict(
         model,
@@ -361,11 +364,21 @@ def _predict(args):
     return 1 if failed or missing else 0
 
 
-def _load(path, labels):
-    if path is None:
+def _default_model(labels):
+    from ..pretrained import DEFAULT_MODEL
+
+    # --labels names a FER2013 label set, so it asks for that model.
+    return "fer2013" if labels is not None else DEFAULT_MODEL
+
+
+def _load(path, labels, default="fer2013"):
+    from ..pretrained import SHIPPED_MODELS
+
+    path = default if path is None else path
+    if path in SHIPPED_MODELS:
         from ..pretrained import load
 
-        return load(labels=labels)
+        return load(path, labels=labels)
     from sklearn.utils.validation import check_is_fitted
 
     from ..models import load_model

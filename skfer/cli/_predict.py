@@ -16,10 +16,14 @@ def check_paths(args):
     Raises
     ------
     FileNotFoundError
-        If ``--model`` names no file, or no path names a file.
+        If ``--model`` names neither a shipped model nor a file, or no path
+        names a file.
     """
-    if args.model is not None and not Path(args.model).is_file():
-        raise FileNotFoundError(2, "No such file or directory", args.model)
+    from ..pretrained import SHIPPED_MODELS
+
+    model = args.model
+    if model is not None and model not in SHIPPED_MODELS and not Path(model).is_file():
+        raise FileNotFoundError(2, "No such file or directory", model)
     if args.annotate is not None and find_spec("matplotlib") is None:
         raise ValueError("--annotate draws with matplotlib: pip install 'skfer[plot]'.")
     files, problems = expand(args.images)

@@ -1,6 +1,7 @@
-"""Models trained on FER2013 and shipped inside the package: the public door
-to the files of :mod:`skfer.models`' lifecycle."""
+"""Models trained on FER2013 Training and shipped inside the package, with
+FER2013's labels or the FER+ crowd's: the public door to the files of
+:mod:`skfer.models`' lifecycle."""
 
-from ._load import load
+from ._load import DEFAULT_MODEL, SHIPPED_MODELS, load
 
-__all__ = ["load"]
+__all__ = ["DEFAULT_MODEL", "SHIPPED_MODELS", "load"]

@@ -10,30 +10,40 @@ _CHECKSUMS = "SHA256SUMS"
 _FILES = {
     ("fer2013", 7): ("fer2013_7labels.joblib", "ten-crop"),
     ("fer2013", 3): ("fer2013_3labels.joblib", "flip"),
+    ("ferplus", 8): ("ferplus.joblib", "ten-crop"),
 }
+#: The shipped models' names, each with its label count when none is given.
+SHIPPED_MODELS = {"fer2013": 7, "ferplus": 8}
+#: The model :func:`skfer.analyze` and ``skfer predict`` use unless told:
+#: the one that agrees more often with the FER+ crowd's majority on
+#: PublicTest (the results page gives the figures).
+DEFAULT_MODEL = "ferplus"
 
 
-def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
+def load(name="fer2013", *, labels=None, test_time_augmentation="auto"):
     """Load a fitted model shipped with skfer.
 
     The model takes the same input as every skfer estimator, flattened 48x48
-    uint8 faces, and predicts FER2013 codes (0 angry ... 6 neutral; the
-    3-label model predicts 3 happy, 4 sad, 6 neutral). How each file was
-    trained, and its PublicTest scores, are on the documentation's results
-    page; ``benchmarks/train_pretrained.py`` reproduces it.
+    uint8 faces. The FER2013 models predict FER2013 codes (0 angry ... 6
+    neutral; the 3-label model predicts 3 happy, 4 sad, 6 neutral); the FER+
+    model, trained on the FER+ crowd's votes for the same images, predicts
+    the eight FER+ names (:data:`skfer.datasets.FERPLUS_EMOTIONS`). How each
+    file was trained, and its PublicTest scores, are on the documentation's
+    results page; ``benchmarks/train_pretrained.py`` reproduces it.
 
     Parameters
     ----------
-    name : {"fer2013"}, default="fer2013"
-        The training data.
-    labels : {7, 3}, default=7
-        All seven expressions, or the original report's happy/sad/neutral task.
+    name : {"fer2013", "ferplus"}, default="fer2013"
+        The training labels: FER2013's own, or the FER+ crowd's.
+    labels : {None, 7, 3, 8}, default=None
+        For "fer2013", all seven expressions (7, the default) or the
+        original report's happy/sad/neutral task (3); "ferplus" has its 8.
     test_time_augmentation : {"auto", None, "flip", "ten-crop"}, default="auto"
         Views of each face whose predictions are averaged (the classifier's
         ``test_time_augmentation``); "auto" uses the shipped model's own
         choice, made on its validation split: "ten-crop" for the 7-label
         model (ten times the prediction time of None), "flip" for the
-        3-label one (twice).
+        3-label one (twice), "ten-crop" for the FER+ one.
 
     Returns
     -------
@@ -54,9 +64,12 @@ def load(name="fer2013", *, labels=7, test_time_augmentation="auto"):
     >>> model = load("fer2013")  # doctest: +SKIP
     >>> model.predict(load_fer2013_sample().data[:3])  # doctest: +SKIP
     array([...])
+    >>> len(load("ferplus").classes_)  # the FER+ names  # doctest: +SKIP
+    8
     """
     from ..models import load_model
 
+    labels = SHIPPED_MODELS.get(name) if labels is None else labels
     if (name, labels) not in _FILES:
         raise ValueError(
             f"No shipped model {name!r} with {labels} labels; shipped: "
