@@ -2,7 +2,7 @@
 
 A synthetic clip (scikit-image's astronaut drifting across a 480x360 frame,
 ``--frames`` frames at 25 fps, H.264) is analysed at every ``--every``-th
-frame, with the shipped model, these ways:
+frame, with the shipped ``load("fer2013")`` model, these ways:
 
 - ``analyze_video`` with MTCNN: ffmpeg's select filter drops the frames in
   between before they are converted to RGB, and the kept frames go through
