@@ -44,12 +44,14 @@ from skfer.models import build_model  # noqa: E402
 
 OLD = dict(augment=TrainingAugmentation(contrast=0.2, erasing=0.0))
 RECIPE = dict(SKFER_RECIPE)
+#: Marks a parameter of RECIPE that an ablation leaves out altogether.
+DROP = object()
 #: What removing one ingredient of RECIPE means.
 WITHOUT = {
     "erasing": dict(augment=TrainingAugmentation(erasing=0.0)),
     "SGD (Adam)": dict(
         optimizer="adam", optimizer__learning_rate=1e-3,
-        optimizer__momentum=None, optimizer__nesterov=None,
+        optimizer__momentum=DROP, optimizer__nesterov=DROP,
     ),
     "cosine (plateau)": dict(lr_schedule="plateau", warmup_epochs=0),
     "label smoothing": dict(label_smoothing=0.0),
@@ -96,6 +98,12 @@ def epochs_in_budget(data, args):
     return max(2, math.floor(args.budget / clock.seconds[0]))
 
 
+def ablated(changes):
+    """RECIPE with ``changes``; DROP removes a parameter (Adam has no momentum)."""
+    params = {**RECIPE, **changes}
+    return {k: v for k, v in params.items() if v is not DROP}
+
+
 def minutes_to(clock, target):
     hits = [s for s, a in zip(clock.seconds, clock.accuracy) if a >= target]
     return hits[0] / 60 if hits else None
@@ -120,7 +128,7 @@ def main():
     configs = {"old": (OLD, 300), "recipe": (RECIPE, epochs)}
     if args.ablation:
         configs.update(
-            {f"recipe - {k}": ({**RECIPE, **v}, epochs) for k, v in WITHOUT.items()}
+            {f"recipe - {k}": (ablated(v), epochs) for k, v in WITHOUT.items()}
         )
     rows = {}
     for name, (params, n) in configs.items():
