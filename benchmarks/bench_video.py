@@ -9,7 +9,9 @@ frame, with the shipped ``load("fer2013")`` model, these ways:
   the detector and the model ``--batch-size`` at a time;
 - a loop as per-frame tools do it: every frame decoded to RGB, and every
   ``--every``-th one analysed alone with :func:`skfer.analyze` (MTCNN);
-- ``analyze_video`` with ``detector="cascade"`` (skfer's LBP cascade);
+- ``analyze_video`` with ``detector="cascade"`` (skfer's LBP cascade), and
+  with ``CascadeDetector(n_jobs=-1)``, which searches a batch's frames in
+  threads;
 - with ``--fer``, the `fer <https://pypi.org/project/fer/>`_ package's
   ``Video.analyze`` with ``frequency=--every`` and ``FER(mtcnn=False)``, its
   default OpenCV Haar cascade and TFLite model, writing no frames, video or
@@ -45,6 +47,7 @@ from skimage import data  # noqa: E402
 
 import skfer  # noqa: E402
 from _common import command, machine  # noqa: E402
+from skfer.faces import CascadeDetector  # noqa: E402
 
 
 def make_clip(path, n_frames):
@@ -180,6 +183,10 @@ def run_ways(clip, folder, args):
         f"{batch}, cascade": lambda: skfer_video(
             clip, model, "cascade", args.every, args.batch_size
         ),
+        # The cascade searches a batch's frames side by side in threads.
+        f"{batch}, cascade, threads": lambda: skfer_video(
+            clip, model, CascadeDetector(n_jobs=-1), args.every, args.batch_size
+        ),
     }
     digests = None
     if args.fer:
@@ -218,14 +225,14 @@ def report(rows, n, args):
     else:
         print(f"# {fer_versions()}; fer analysed the same {n} frames, bit for bit")
     print(
-        f"\n{'way':<36}{'frames':>7}{'faces':>7}{'wall s':>8}{'frames/s':>10}"
+        f"\n{'way':<44}{'frames':>7}{'faces':>7}{'wall s':>8}{'frames/s':>10}"
         f"{'CPU frames/s':>14}{'vs fer':>8}"
     )
     for name, (found, wall, cpu) in rows.items():
         faces = sum(len(f) for f in found)
         ratio = f"{fer[1] / wall:7.2f}x" if fer else f"{'-':>8}"
         print(
-            f"{name:<36}{len(found):7d}{faces:7d}{wall:8.2f}{n / wall:10.2f}"
+            f"{name:<44}{len(found):7d}{faces:7d}{wall:8.2f}{n / wall:10.2f}"
             f"{n / cpu:14.2f}{ratio}"
         )
     (_, fast_wall, fast_cpu), (_, slow_wall, slow_cpu) = list(rows.values())[:2]
@@ -234,11 +241,13 @@ def report(rows, n, args):
         f"{slow_wall / fast_wall:.2f}x wall, {slow_cpu / fast_cpu:.2f}x CPU"
     )
     if fer:
-        _, wall, cpu = rows[f"analyze_video (batch {args.batch_size}), cascade"]
-        print(
-            f"analyze_video over fer (both cascades): "
-            f"{fer[1] / wall:.2f}x wall, {fer[2] / cpu:.2f}x CPU"
-        )
+        for jobs in ("", ", threads"):
+            name = f"analyze_video (batch {args.batch_size}), cascade{jobs}"
+            _, wall, cpu = rows[name]
+            print(
+                f"analyze_video{jobs} over fer (both cascades): "
+                f"{fer[1] / wall:.2f}x wall, {fer[2] / cpu:.2f}x CPU"
+            )
 
 
 def main():

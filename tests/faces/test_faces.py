@@ -149,3 +149,15 @@ def test_unreadable_file_is_named(tmp_path):
     bad.write_bytes(b"not an image")
     with pytest.raises(ValueError, match="holiday.jpg"):
         extract_faces([bad])
+
+
+def test_cascade_threads_find_the_same_faces():
+    # Photos of different sizes and contents, so that any mix-up shows.
+    photos = [ASTRONAUT, data.chelsea(), ASTRONAUT[::2, ::2], data.coffee()]
+    alone = CascadeDetector().detect_many(photos)
+    threaded = CascadeDetector(n_jobs=2).detect_many(photos)
+    for one, two in zip(alone, threaded, strict=True):
+        np.testing.assert_array_equal(one.boxes, two.boxes)
+    assert _inside_her_face(threaded[0].boxes[0])
+    with pytest.raises(ValueError, match="n_jobs"):
+        CascadeDetector(n_jobs=1.5).detect_many(photos)
