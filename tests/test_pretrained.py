@@ -86,6 +86,8 @@ def test_readme_main_job_prints_only_its_table():
     assert done.stderr == ""
     header, row = done.stdout.splitlines()
     assert header.split()[:2] == ["file", "face"] and "happiness" in row.split()
+    # Every FER+ name whole in the header, "happiness" too (9 letters).
+    assert header.split()[-8:] == sorted(FERPLUS_EMOTIONS)
 
 def test_shipped_three_label_model_keeps_fer_codes(capsys):
     model = load("fer2013", labels=3)

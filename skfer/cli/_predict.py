@@ -146,14 +146,16 @@ def _table(results, names):
     head = (
         f"{'file':<{width}}{'face box (row,col,h,w)':<24}{'score':>6}  {'emotion':<10}"
     )
-    lines = [head + "".join(f"{n[:8]:>9}" for n in names)]
+    # Each column as wide as its name ("happiness"), at least 8.
+    cols = [max(len(n), 8) + 1 for n in names]
+    lines = [head + "".join(f"{n:>{c}}" for n, c in zip(names, cols))]
     for where, face in labels:
         if face is None:
             lines.append(f"{where:<{width}}no face found")
             continue
         box = ",".join(str(v) for v in face["box"])
         score = "" if face["score"] is None else f"{face['score']:.2f}"
-        probs = "".join(f"{face['proba'][n]:9.2f}" for n in names)
+        probs = "".join(f"{face['proba'][n]:{c}.2f}" for n, c in zip(names, cols))
         lines.append(f"{where:<{width}}{box:<24}{score:>6}  {face['label']:<10}{probs}")
     return "\n".join(lines)
 
