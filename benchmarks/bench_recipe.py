@@ -15,7 +15,7 @@ Configurations:
 - ``old``: the report's defaults as skfer had them before the recipe
   (Adam, plateau schedule, early stopping; flip, shift, zoom, rotation and
   contrast as Keras' augmentation layers did);
-- ``recipe``: the recipe (``RECIPE`` below);
+- ``recipe``: the recipe, :data:`skfer.models.RECIPE`;
 - with ``--ablation``, ``recipe`` without each ingredient in turn.
 
 Prints, per configuration, the epochs run, the best PublicTest accuracy
@@ -39,11 +39,9 @@ import numpy as np  # noqa: E402
 from _common import DEFAULT_DATA, command, load_split, machine  # noqa: E402
 from _keras_common import TimeBudget, backend  # noqa: E402
 from skfer.augment import TrainingAugmentation  # noqa: E402
-from skfer.models import RECIPE as SKFER_RECIPE  # noqa: E402
-from skfer.models import build_model  # noqa: E402
+from skfer.models import RECIPE, build_model  # noqa: E402
 
 OLD = dict(augment=TrainingAugmentation(contrast=0.2, erasing=0.0))
-RECIPE = dict(SKFER_RECIPE)
 #: Marks a parameter of RECIPE that an ablation leaves out altogether.
 DROP = object()
 #: What removing one ingredient of RECIPE means.

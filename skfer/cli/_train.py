@@ -3,7 +3,7 @@
 import sys
 import time
 
-from ..models import build_model, save_model
+from ..models import build_model, final_estimator, save_model
 from ..utils._progress import elapsed_bar
 
 
@@ -22,7 +22,7 @@ def train(name, X, y, out, *, balance, augment, epochs, seed, width=None):
         augment=augment, epochs=epochs, width=width, callbacks=callbacks
     ) if is_keras else {}
     model = build_model(name, balance=balance, random_state=seed, **params)
-    final = model[-1] if hasattr(model, "steps") else model
+    final = final_estimator(model)
     print(
         f"training {name} on {len(y)} images"
         f"{' (balanced by augmentation)' if balance else ''}...",
