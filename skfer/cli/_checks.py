@@ -22,6 +22,11 @@ def positive_int(text):
     return _int_at_least(text, 1)
 
 
+def face_side(text):
+    """argparse type: a face side in pixels, >= 12 (MTCNN's smallest window)."""
+    return _int_at_least(text, 12)
+
+
 def non_negative_int(text):
     """argparse type: an integer >= 0."""
     return _int_at_least(text, 0)

@@ -31,7 +31,9 @@ class MTCNNDetector(BaseEstimator):
     Parameters
     ----------
     min_face_size : int, default=20
-        Smallest face side searched, in pixels.
+        Smallest face side searched, in pixels (MTCNN's windows are loose:
+        faces a little smaller are found too). Larger is faster: from 20 up
+        the photo is searched shrunk so that these faces are 20 pixels.
     scale_factor : float, default=0.709
         Ratio between the sizes of the image pyramid's levels.
     thresholds : tuple of 3 floats, default=(0.6, 0.7, 0.8)
@@ -90,13 +92,7 @@ class MTCNNDetector(BaseEstimator):
             index = [i for i, im in enumerate(rgb) if im.shape == shape]
             if min(shape[:2]) < self.min_face_size:
                 continue
-            rows = _mtcnn().detect_faces(
-                [rgb[i] for i in index],
-                box_format="xyxy",
-                output_type="numpy",
-                **kwargs,
-            )
-            rows = np.asarray(rows, dtype=float).reshape(-1, 16)
+            rows = _detect_same_size(np.stack([rgb[i] for i in index]), kwargs)
             for k, i in enumerate(index):
                 found[i] = rows[rows[:, 0] == k]
         return [_mtcnn_faces(rows) for rows in found]
@@ -257,6 +253,37 @@ def _cascade():
     from skimage.feature import Cascade
 
     return Cascade(data.lbp_frontal_face_cascade_filename())
+
+
+#: The largest ``min_face_size`` the mtcnn package (1.0.0) handles: its
+#: pyramid keeps levels under its 12-pixel window when asked for larger
+#: faces, and then finds no face at all (the astronaut is lost from 30 up).
+_MTCNN_SAFE_MIN_FACE = 20
+
+
+def _detect_same_size(frames, kwargs):
+    """mtcnn's rows for a stack of same-size RGB frames, in their pixels.
+
+    Larger smallest faces are searched on frames shrunk so that they
+    become ``_MTCNN_SAFE_MIN_FACE`` pixels: the same pyramid levels, without
+    mtcnn's bug, and fewer pixels to search.
+    """
+    from skimage.transform import resize
+
+    scale = min(1.0, _MTCNN_SAFE_MIN_FACE / kwargs["min_face_size"])
+    if scale < 1:
+        n, height, width, _ = frames.shape
+        size = (n, round(height * scale), round(width * scale), 3)
+        frames = resize(frames, size, anti_aliasing=True, preserve_range=True)
+        kwargs = {**kwargs, "min_face_size": _MTCNN_SAFE_MIN_FACE}
+    rows = _mtcnn().detect_faces(
+        list(frames), box_format="xyxy", output_type="numpy", **kwargs
+    )
+    rows = np.asarray(rows, dtype=float).reshape(-1, 16)
+    # Boxes (columns 1-4) and landmarks (6-15) back to the frame's pixels.
+    rows[:, 1:5] /= scale
+    rows[:, 6:16] /= scale
+    return rows
 
 
 def _as_rgb(pixels):

@@ -268,3 +268,22 @@ def test_evaluate_predicts_in_chunks_with_a_bar(monkeypatch):
     assert Model.calls == [7, 7, 7, 7, 2]
     np.testing.assert_array_equal(y_pred, X[:, 0])
     assert "predicting:   0%|" in err.getvalue() and "0/30" in err.getvalue()
+
+
+@pytest.mark.parametrize("detector", ["mtcnn", "cascade"])
+def test_predict_min_face(hog_svm, photos, detector, capsys):
+    image = str(photos / "astronaut.png")
+    argv = ["predict", image, "--model", str(hog_svm), "--detector", detector]
+    assert main([*argv, "--min-face", "60", "--json"]) == 0
+    (face,) = json.loads(capsys.readouterr().out)[0]["faces"]
+    assert face["box"][2] >= 60
+    # Her face is about 100 pixels high (MTCNN's windows are loose: it still
+    # finds her from 150 up).
+    assert main([*argv, "--min-face", "250", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["faces"] == []
+
+
+def test_min_face_below_mtcnn_window_is_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["predict", "photo.jpg", "--min-face", "8"])
+    assert "--min-face: must be at least 12, got 8" in capsys.readouterr().err

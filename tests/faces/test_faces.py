@@ -161,3 +161,22 @@ def test_cascade_threads_find_the_same_faces():
     assert _inside_her_face(threaded[0].boxes[0])
     with pytest.raises(ValueError, match="n_jobs"):
         CascadeDetector(n_jobs=1.5).detect_many(photos)
+
+
+@pytest.mark.parametrize("min_face_size", [30, 50, 90])
+def test_larger_smallest_face_still_finds_her(min_face_size, mtcnn_astronaut):
+    # mtcnn 1.0.0 alone finds nothing from 30 up (its pyramid keeps levels
+    # under its 12-pixel window); skfer searches a shrunk photo instead.
+    faces = MTCNNDetector(min_face_size=min_face_size).detect(ASTRONAUT)
+    assert faces.boxes.shape == (1, 4) and _inside_her_face(faces.boxes[0])
+    assert faces.scores[0] > 0.9
+    # Boxes and landmarks come back in the photo's pixels.
+    np.testing.assert_allclose(faces.boxes, mtcnn_astronaut.boxes, atol=8)
+    np.testing.assert_allclose(faces.landmarks, mtcnn_astronaut.landmarks, atol=5)
+
+
+def test_faces_smaller_than_the_smallest_side_are_not_searched():
+    small = rescale(ASTRONAUT, 0.25, channel_axis=2, preserve_range=True)
+    small = small.astype(np.uint8)  # her face is now about 27 pixels high
+    assert len(MTCNNDetector().detect(small).boxes) == 1
+    assert len(MTCNNDetector(min_face_size=60).detect(small).boxes) == 0
