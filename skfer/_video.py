@@ -62,7 +62,7 @@ def analyze_video(
     model = check_model(model)
     fps, batches = _read_frames(path, every, batch_size)
     frames = []
-    for batch in batches:
+    for batch in _read_ahead(batches):
         results = analyze_many(batch, model=model, detector=detector, align=align)
         for faces in results:
             index = len(frames) * every
@@ -99,6 +99,25 @@ def _read_frames(path, every, batch_size):
     width, height = meta["size"]
     fps = float(meta.get("fps") or 0)
     return fps, _batches(reader, (height, width, 3), batch_size, path)
+
+
+def _read_ahead(batches):
+    """``batches``, the next one decoded in a thread while this one is analysed.
+
+    ffmpeg decodes only as fast as its pipe is read (the pipe holds less than
+    a frame), so without this decoding and analysing take turns.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            coming = thread.submit(next, batches, None)
+            while (batch := coming.result()) is not None:
+                coming = thread.submit(next, batches, None)
+                yield batch
+    finally:
+        # Stops ffmpeg when the caller stops early or analysing fails.
+        batches.close()
 
 
 def _batches(reader, shape, batch_size, path):

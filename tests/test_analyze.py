@@ -3,6 +3,7 @@ import json
 import numpy as np
 import pytest
 from skimage import data
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
@@ -92,3 +93,53 @@ def test_video_errors_are_named(hog_model, tmp_path):
         skfer.analyze_video(tmp_path / "nowhere.mp4", model=hog_model)
     with pytest.raises(ValueError, match="every"):
         skfer.analyze_video(bad, model=hog_model, every=0)
+
+
+def test_video_batches_read_ahead_keep_frame_order(hog_model, clip):
+    one_by_one = skfer.analyze_video(clip, model=hog_model, every=2, batch_size=1)
+    together = skfer.analyze_video(clip, model=hog_model, every=2, batch_size=16)
+    assert [f["frame"] for f in one_by_one] == [0, 2, 4, 6, 8, 10]
+    assert [f["frame"] for f in together] == [0, 2, 4, 6, 8, 10]
+    # MTCNN's batches differ in rounding only: the same face in each frame.
+    for alone, batched in zip(one_by_one, together, strict=True):
+        (a,), (b,) = alone["faces"], batched["faces"]
+        np.testing.assert_allclose(a["box"], b["box"], atol=2)
+
+
+class _FailsOnSecondBatch(ClassifierMixin, BaseEstimator):
+    """A model that breaks while the next batch is being decoded."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def fit(self, X, y):
+        self.classes_, self.calls = self.model.classes_, 0
+        return self
+
+    def predict_proba(self, X):
+        self.calls += 1
+        if self.calls == 2:
+            raise RuntimeError("model broke")
+        return self.model.predict_proba(X)
+
+
+def test_video_error_while_reading_ahead_stops_the_reader(
+    hog_model, clip, monkeypatch
+):
+    import imageio_ffmpeg
+
+    closed, read_frames = [], imageio_ffmpeg.read_frames
+
+    def recording(*args, **kwargs):
+        frames = read_frames(*args, **kwargs)
+        try:
+            yield from frames
+        finally:
+            frames.close()  # stops ffmpeg
+            closed.append(True)
+
+    monkeypatch.setattr(imageio_ffmpeg, "read_frames", recording)
+    model = _FailsOnSecondBatch(hog_model).fit(None, None)
+    with pytest.raises(RuntimeError, match="model broke"):
+        skfer.analyze_video(clip, model=model, every=1, batch_size=2)
+    assert closed == [True]
