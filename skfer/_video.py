@@ -19,7 +19,7 @@ def analyze_video(
     Frames are decoded by the ffmpeg that ships inside the imageio-ffmpeg
     wheel, which also drops the frames in between before they are converted
     to pixels, and they are analysed ``batch_size`` at a time (one detector
-    and one model call per batch).
+    and one model call per batch) while the next batch is decoded.
 
     Parameters
     ----------
