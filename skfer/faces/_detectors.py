@@ -175,9 +175,20 @@ class CascadeDetector(BaseEstimator):
 
     def detect(self, image):
         """Find the faces of one photo; see :meth:`MTCNNDetector.detect`."""
-        from skimage.color import rgb2gray
+        self._validate_params()
+        return self._search(image)
+
+    def detect_many(self, images):
+        """:meth:`detect` over several photos, in ``n_jobs`` threads."""
+        from joblib import Parallel, delayed
 
         self._validate_params()
+        threads = Parallel(n_jobs=self.n_jobs, require="sharedmem")
+        return threads(delayed(self._search)(im) for im in images)
+
+    def _search(self, image):
+        from skimage.color import rgb2gray
+
         pixels = read_image(image)
         gray = rgb2gray(pixels) if pixels.ndim == 3 else pixels / 255.0
         side = min(gray.shape)
@@ -196,14 +207,6 @@ class CascadeDetector(BaseEstimator):
             [(f["r"], f["c"], f["height"], f["width"]) for f in found], dtype=int
         ).reshape(-1, 4)
         return _faces(boxes, np.full(len(boxes), np.nan), None)
-
-    def detect_many(self, images):
-        """:meth:`detect` over several photos, in ``n_jobs`` threads."""
-        from joblib import Parallel, delayed
-
-        self._validate_params()
-        threads = Parallel(n_jobs=self.n_jobs, require="sharedmem")
-        return threads(delayed(self.detect)(im) for im in images)
 
 
 _DETECTORS = {"mtcnn": MTCNNDetector, "cascade": CascadeDetector}
