@@ -212,7 +212,7 @@ def vote(row, folder, task, settings):
     best_accuracy = best.result()["publictest"]["accuracy"]
     gain = test["accuracy"] - best_accuracy
     print(f"accuracy {test['accuracy']:.4f}, macro-F1 {test['macro_f1']:.4f}; "
-          f"{100 * gain:+.2f} points over the best member, {best.row.name} "
+          f"{100 * gain:+.2f} points against the best member, {best.row.name} "
           f"({best_accuracy:.4f})", flush=True)
     folder.finish(dict(
         row=row.name, date=today(), describe=row.describe(), report=row.report,

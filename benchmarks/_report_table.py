@@ -23,7 +23,7 @@ def cells(row, folder):
     validation = f"{val['accuracy']:.4f}"
     if row.is_ensemble:
         accuracy += (f" ({100 * result['gain_over_best_member']:+.2f} points "
-                     f"over {result['best_member']})")
+                     f"against the best member, {result['best_member']})")
         if row.voting == "weighted":
             validation += " (weights learned on it)"
     described, epochs = row.describe(), str(result.get("epochs", ""))
