@@ -1,26 +1,43 @@
 """Keras pieces shared by the benchmark scripts (imports Keras)."""
 
+import signal
 import time
 
 import keras
 
 
 class TimeBudget(keras.callbacks.Callback):
-    """Stop training after the first epoch that ends past ``seconds``.
+    """Stop training after the first epoch that ends past ``seconds``, or
+    after the epoch during which the process receives SIGTERM.
 
-    Early stopping still restores the best weights at the end of training,
-    so a run cut by its budget keeps its best epoch.
+    ``kill -TERM PID`` thus ends a run cleanly at an epoch boundary, with
+    its last checkpoint written and its invocation recorded, as when its
+    budget runs out. ``seconds=None``: no budget, SIGTERM only. Early
+    stopping still restores the best weights at the end of training, so a
+    run cut short keeps its best epoch.
     """
 
-    def __init__(self, seconds):
+    def __init__(self, seconds=None):
         super().__init__()
         self.seconds = seconds
 
     def on_train_begin(self, logs=None):
         self._start = time.perf_counter()
+        self._terminated = False
+        self._default = signal.signal(signal.SIGTERM, self._terminate)
+
+    def on_train_end(self, logs=None):
+        signal.signal(signal.SIGTERM, self._default)
+
+    def _terminate(self, signum, frame):
+        print("SIGTERM received: stopping after this epoch", flush=True)
+        self._terminated = True
 
     def on_epoch_end(self, epoch, logs=None):
-        if time.perf_counter() - self._start > self.seconds:
+        if self._terminated:
+            self.model.stop_training = True
+        elif (self.seconds is not None
+              and time.perf_counter() - self._start > self.seconds):
             print(f"time budget of {self.seconds:.0f} s spent after epoch {epoch + 1}")
             self.model.stop_training = True
 

@@ -117,7 +117,7 @@ def _network(row, folder, settings, budget):
     clf.set_params(
         checkpoint=str(folder.checkpoint),
         verbose=2,
-        callbacks=None if budget is None else [TimeBudget(budget)],
+        callbacks=[TimeBudget(budget)],
     )
     return clf
 
