@@ -8,8 +8,8 @@ configurations, one after the other in one run:
 - ``shared``: one process, TensorFlow's default threads (every core);
 - ``split``: one process per core, started together, each held to one thread
   (``TF_NUM_INTRAOP_THREADS=1``, ``TF_NUM_INTEROP_THREADS=1``, and
-  ``OMP_NUM_THREADS=1`` too, which the rows of ``reproduce_report.py`` run
-  side by side were not given).
+  ``OMP_NUM_THREADS=1`` too; two rows of ``reproduce_report.py`` side by
+  side took as long per epoch with or without it).
 
 Each process trains two epochs and times the second (the first traces the
 graph). Prints each process's images a second and the CPU seconds it used a

@@ -37,7 +37,7 @@ from the result files.
 
 On a CPU of few cores, two rows side by side, each held to one thread,
 train more images a second in all than one row on every core (CNN_2 on 2
-cores: 1.25x in ``bench_threads.py``, 1.12x for two full rows)::
+cores: 1.25x in ``bench_threads.py``, 1.08x to 1.11x for two full rows)::
 
     TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 \\
         python benchmarks/reproduce_report.py ROW1 &
