@@ -3,7 +3,7 @@
 from keras import layers
 
 from ._base import BaseFERClassifier
-from ._layers import conv_bn_relu, image_input, softmax_head
+from ._layers import conv_bn_relu, dense_bn_relu, image_input, softmax_head
 
 
 class CNN1Classifier(BaseFERClassifier):
@@ -13,9 +13,9 @@ class CNN1Classifier(BaseFERClassifier):
 
         pixels -> rescale -> reshape (h, w, 1)
         3 x [Conv3x3(w, 2w, 4w) - BatchNorm - ReLU - MaxPool2 - Dropout]
-        Flatten - Dense(4w, ReLU) - Dropout - Dense(n_classes, softmax)
+        Flatten - Dense(4w) - BatchNorm - ReLU - Dropout - Dense(n_classes, softmax)
 
-    684,199 parameters for 48x48 images, 7 classes and the default
+    684,583 parameters for 48x48 images, 7 classes and the default
     width. Routed model parameters: ``model__dropout`` (default 0.25) after
     each block and ``model__dense_dropout`` (default 0.5) before the
     softmax.
@@ -41,8 +41,7 @@ class CNN1Classifier(BaseFERClassifier):
             x = conv_bn_relu(x, self._width * 2**i)
             x = layers.MaxPooling2D(2, padding="same")(x)
             x = layers.Dropout(dropout)(x)
-        x = layers.Flatten()(x)
-        x = layers.Dense(4 * self._width, activation="relu")(x)
+        x = dense_bn_relu(layers.Flatten()(x), 4 * self._width)
         outputs = softmax_head(x, meta["n_classes_"], dense_dropout)
         return self._compile(inputs, outputs, "cnn1", compile_kwargs)
 

@@ -25,6 +25,20 @@ def conv_bn_relu(x, filters, kernel_size=3, strides=1):
     return layers.Activation("relu")(x)
 
 
+def dense_bn_relu(x, units):
+    """A hidden dense layer, batch-normalised before its ReLU.
+
+    Without the normalisation, SGD at the recipe's learning rate drove every
+    unit of a dense layer after ``Flatten`` negative on every image within
+    two epochs, and a dead ReLU gets no gradient back: CNN_1 stopped at the
+    class prior and HOG-CNN's pixel branch went silent. Normalising per batch
+    keeps each unit active on part of every batch.
+    """
+    x = layers.Dense(units, use_bias=False)(x)
+    x = layers.BatchNormalization()(x)
+    return layers.Activation("relu")(x)
+
+
 def downsample_shortcut(x, filters):
     """Halve the resolution of a residual shortcut and match its channels.
 
