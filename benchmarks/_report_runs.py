@@ -79,12 +79,23 @@ def training_data(row, task, seed):
     """``(X_fit, y_fit, X_val, y_val)`` of a row, by its protocol."""
     if row.protocol != "leak":
         return task.X_fit, task.y_fit, task.X_val, task.y_val
+    X, y, _, fit, val = leak_split(row, task, seed)
+    return X[fit], y[fit], X[val], y[val]
+
+
+def leak_split(row, task, seed):
+    """The report's protocol: all of Training balanced, then split.
+
+    Returns the balanced ``X`` and ``y``, the index in Training of the
+    original image behind each of their rows, and the rows of the fit and
+    validation parts.
+    """
     sampler = AugmentingOversampler(
         sampling_strategy=row.sampling_strategy, random_state=seed
     )
     X, y = sampler.fit_resample(task.X, task.y)
     fit, val = split(y, seed)
-    return X[fit], y[fit], X[val], y[val]
+    return X, y, sampler.sample_indices_, fit, val
 
 
 def score(model, X, y, verbose=False):
