@@ -112,19 +112,47 @@ def score(model, X, y, verbose=False):
     )
 
 
-def _network(row, folder, settings, budget):
+def _fresh(row, settings):
+    from skfer.models import build_model
+
+    params = {**RECIPE, "epochs": settings["epochs"]}
+    return build_model(row.model, random_state=settings["seed"],
+                       width=settings["width"], **params)
+
+
+def _layers(clf):
+    return [type(layer).__name__ for layer in clf.model_.layers]
+
+
+def check_same_network(resumed, fresh, X, y, path):
+    """Stop if ``resumed`` (a checkpoint) is not the network that the code
+    builds now: the row would otherwise finish an older architecture under
+    the current one's name. ``X, y`` only need one image of each class."""
+    _, first = np.unique(y, return_index=True)
+    fresh.initialize(X[first], y[first])
+    was, now = resumed.model_.count_params(), fresh.model_.count_params()
+    if was != now or _layers(resumed) != _layers(fresh):
+        raise SystemExit(
+            f"{path} holds a network of {was:,} parameters and "
+            f"{len(_layers(resumed))} layers, but the code now builds "
+            f"{now:,} parameters and {len(_layers(fresh))} layers: the "
+            f"architecture changed since the row started. Delete "
+            f"{path.parent} to train the row again from the start."
+        )
+
+
+def _network(row, folder, settings, budget, X, y):
     """The row's classifier: resumed from its checkpoint, or new."""
     from _keras_common import TimeBudget
-    from skfer.models import build_model, load_model
+    from skfer.models import load_model
 
+    clf = _fresh(row, settings)
     if folder.checkpoint.exists():
-        clf = load_model(folder.checkpoint).set_params(warm_start=True)
+        resumed = load_model(folder.checkpoint).set_params(warm_start=True)
+        check_same_network(resumed, clf, X, y, folder.checkpoint)
+        clf = resumed
         print(f"resuming {folder.checkpoint} after "
               f"{len(clf.history_['loss'])} epochs", flush=True)
-    else:
-        params = {**RECIPE, "epochs": settings["epochs"]}
-        clf = build_model(row.model, random_state=settings["seed"],
-                          width=settings["width"], **params)
     clf.set_params(
         checkpoint=str(folder.checkpoint),
         verbose=2,
@@ -140,7 +168,7 @@ def train(row, folder, task, settings, budget=None):
 
     print(f"# {backend()}", flush=True)
     X_fit, y_fit, X_val, y_val = training_data(row, task, settings["seed"])
-    clf = _network(row, folder, settings, budget)
+    clf = _network(row, folder, settings, budget, X_fit, y_fit)
     resumed = clf.warm_start
     model = clf
     if row.balance is not None and row.protocol == "honest":

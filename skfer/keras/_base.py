@@ -206,6 +206,24 @@ class BaseFERClassifier(ScikerasAdapter):
         finally:
             self._target_distribution = None
 
+    def initialize(self, X, y):
+        """Build and compile the network for ``X`` and ``y`` without training.
+
+        Parameters
+        ----------
+        X : array-like of shape (n_samples, height * width)
+            Flattened images (or ``(n_samples, height, width)``).
+        y : array-like of shape (n_samples,)
+            Class labels.
+
+        Returns
+        -------
+        self : object
+        """
+        # A cosine schedule is sized in steps, as fit would count them on X.
+        self._steps_per_epoch = self._count_steps(_num_samples(X))
+        return super().initialize(X, y)
+
     def predict_proba(self, X, **kwargs):
         """Class probabilities of images ``X``, ``(n_samples, n_classes)``.
 

@@ -58,6 +58,14 @@ def test_the_plateau_schedule_stays_the_default(data, fast):
     assert {"ReduceLROnPlateau", "EarlyStopping"} <= names
 
 
+def test_initialize_builds_the_recipe_without_training(data, fast):
+    # The cosine schedule is sized in steps: initialize counts them as fit.
+    X, y = data
+    clf = CNN2Classifier(**{**fast, **RECIPE}).initialize(X, y)
+    assert clf.model_.count_params() > 0 and not hasattr(clf, "history_")
+    assert clf.predict(X[:3]).shape == (3,)
+
+
 def test_smoothed_crossentropy_of_labels_and_of_distributions():
     loss = SmoothedCrossentropy(3, label_smoothing=0.3)
     proba = np.array([[0.7, 0.2, 0.1]], dtype="float32")
