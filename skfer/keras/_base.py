@@ -212,9 +212,10 @@ class BaseFERClassifier(ScikerasAdapter):
         Parameters
         ----------
         X : array-like of shape (n_samples, height * width)
-            Flattened images (or ``(n_samples, height, width)``).
+            Images, as :meth:`fit` takes them; one of each class is enough.
         y : array-like of shape (n_samples,)
-            Class labels.
+            Their labels: every class must appear, since the output layer
+            is sized to them.
 
         Returns
         -------
