@@ -131,11 +131,12 @@ def check_same_network(resumed, fresh, X, y, path):
     _, first = np.unique(y, return_index=True)
     fresh.initialize(X[first], y[first])
     was, now = resumed.model_.count_params(), fresh.model_.count_params()
-    if was != now or _layers(resumed) != _layers(fresh):
+    was_layers, now_layers = _layers(resumed), _layers(fresh)
+    if was != now or was_layers != now_layers:
         raise SystemExit(
             f"{path} holds a network of {was:,} parameters and "
-            f"{len(_layers(resumed))} layers, but the code now builds "
-            f"{now:,} parameters and {len(_layers(fresh))} layers: the "
+            f"{len(was_layers)} layers, but the code now builds "
+            f"{now:,} parameters and {len(now_layers)} layers: the "
             f"architecture changed since the row started. Delete "
             f"{path.parent} to train the row again from the start."
         )
