@@ -44,7 +44,8 @@ cores: 1.25x in ``bench_threads.py``, 1.08x to 1.11x for two full rows)::
     TF_NUM_INTRAOP_THREADS=1 TF_NUM_INTEROP_THREADS=1 \\
         python benchmarks/reproduce_report.py ROW2 &
 
-ROW may be a shell-style pattern ('cnn2-*', '*-7-honest', '*'). ``--limit N``
+ROW may be a shell-style pattern ('cnn2-*', '*-7-honest', '*'); rows run in
+``--list``'s order, whatever order they are named in. ``--limit N``
 keeps a stratified N images of Training and of PublicTest, with ``--epochs
 1 --width 4`` for trying the script in minutes (use another ``--runs``).
 """
@@ -65,7 +66,10 @@ from _report_state import command as row_command  # noqa: E402
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("rows", nargs="*", metavar="ROW")
+    parser.add_argument("rows", nargs="*", metavar="ROW",
+                        help="row names or shell patterns ('cnn2-*'); they "
+                        "run in --list's order, whatever order they are "
+                        "named in")
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--list", action="store_true",
                       help="print every row with its status")
