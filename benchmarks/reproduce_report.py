@@ -27,13 +27,15 @@ A row saves a checkpoint at every epoch; ``--time-budget`` stops after the
 first epoch that ends past it, and running the row again resumes it exactly.
 ``kill -TERM PID`` stops it the same way, after the epoch under way.
 A finished row is not retrained. ``--table`` prints the results page's table
-from the result files.
+from the result files; ``--epoch-times`` prints how long each row's
+epochs took, from its committed logs in ``logs/``.
 
     python benchmarks/reproduce_report.py --list
     python benchmarks/reproduce_report.py ROW [ROW ...] [--time-budget SECONDS]
         [--epochs 60] [--width W] [--limit N] [--seed 0] [--data PATH]
         [--runs DIR]
     python benchmarks/reproduce_report.py --table [--runs DIR]
+    python benchmarks/reproduce_report.py --epoch-times [ROW ...]
 
 On a CPU of few cores, two rows side by side, each held to one thread,
 train more images a second in all than one row on every core (CNN_2 on 2
@@ -75,6 +77,8 @@ def parse_args():
                       help="print every row with its status")
     what.add_argument("--table", action="store_true",
                       help="print the results table (reStructuredText)")
+    what.add_argument("--epoch-times", action="store_true",
+                      help="print each row's epoch times, from its logs")
     parser.add_argument("--time-budget", type=float, default=None,
                         metavar="SECONDS",
                         help="stop after the first epoch that ends past this "
@@ -88,8 +92,9 @@ def parse_args():
     parser.add_argument("--runs", default=RUNS,
                         help="folder of the rows' files (default: %(default)s)")
     args = parser.parse_args()
-    if not (args.list or args.table or args.rows):
-        parser.error("name rows to run, or give --list or --table")
+    if not (args.list or args.table or args.epoch_times or args.rows):
+        parser.error("name rows to run, or give --list, --table or "
+                     "--epoch-times")
     return args
 
 
@@ -164,6 +169,10 @@ def main():
         from _report_table import print_table
 
         print_table(rows, args.runs)
+    elif args.epoch_times:
+        from _report_logs import print_epoch_times
+
+        print_epoch_times(rows)
     else:
         run(rows, args)
 
